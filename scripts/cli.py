@@ -1,0 +1,81 @@
+"""Command line for the model: check it, or render the site's generated files.
+
+    python scripts/cli.py check                 validate diagrams/ (no Graphviz needed)
+    python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
+
+Problems go to stderr as `path:line:col: error: message [code]`, all at once,
+and the exit status is 1. render writes all files or none, so DIR keeps its
+last good content when the model is broken. Another engine (Zensical, say)
+can publish DIR next to docs/.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from virtstack import pipeline
+from virtstack.issues import ModelError, format_issue
+from virtstack.render_diagrams import DotNotFound
+from virtstack.write import UnsafePath, write_outputs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command named in argv and return the exit status."""
+    args = _parser().parse_args(argv)
+    model_dir = args.model.resolve()
+    try:
+        if args.command == "check":
+            return _check(model_dir)
+        return _render(model_dir, args.out)
+    except ModelError as error:
+        for issue in error.issues:
+            print(format_issue(issue), file=sys.stderr)
+        errors = sum(i.severity == "error" for i in error.issues)
+        print(f"{errors} error(s); nothing was written.", file=sys.stderr)
+    except (DotNotFound, UnsafePath, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+    return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Return the argument parser."""
+    parser = argparse.ArgumentParser(prog="cli.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=ROOT / "diagrams", help="model folder (default: diagrams/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the model")
+    render = commands.add_parser("render", help="write generated files into a folder")
+    render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
+    return parser
+
+
+def _display_root(model_dir: Path) -> Path:
+    """Return the folder that issue paths are shown relative to."""
+    return ROOT if model_dir.is_relative_to(ROOT) else model_dir.parent
+
+
+def _check(model_dir: Path) -> int:
+    """Validate the model and print a one-line summary."""
+    model, issues = pipeline.check(model_dir, _display_root(model_dir))
+    for issue in issues:
+        print(format_issue(issue), file=sys.stderr)
+    print(f"ok: {len(model.layers)} layers, {len(model.components)} components, "
+          f"{len(model.relations)} relations, {len(model.sources)} sources, {len(model.views)} views")
+    return 0
+
+
+def _render(model_dir: Path, out: Path) -> int:
+    """Build every generated file and write them into out."""
+    out = out.resolve()
+    if out.is_relative_to(ROOT / "docs") or out == ROOT:
+        print(f"error: refusing to write into {out}: generated files never go into docs/ or the repository root", file=sys.stderr)
+        return 1
+    outputs = pipeline.build(model_dir, _display_root(model_dir))
+    written = write_outputs(outputs, out)
+    print(f"wrote {len(written)} files to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Located problems in the model, and the one exception that carries them.
+
+Every step that checks input returns a list of Issue; the pipeline raises
+ModelError with all of them at once, and the CLI and the MkDocs hook print
+them with format_issue in the `path:line:col: severity: message [code]` shape.
+"""
+
+from dataclasses import dataclass
+
+__all__ = ["Issue", "ModelError", "format_issue"]
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem, located at a 1-based line and column of a model file."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    code: str
+    severity: str = "error"
+
+
+def format_issue(issue: Issue) -> str:
+    """Return the issue as one `path:line:col: severity: message [code]` line."""
+    return (
+        f"{issue.path}:{issue.line}:{issue.col}: "
+        f"{issue.severity}: {issue.message} [{issue.code}]"
+    )
+
+
+class ModelError(Exception):
+    """Raised when the model has errors; carries every issue found."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = sorted(issues)
+        super().__init__("\n".join(format_issue(i) for i in self.issues))

@@ -1,0 +1,138 @@
+"""Read the model's YAML files into plain data that remembers where it came from.
+
+Input: the folder of YAML files (diagrams/). Output: one Document per file,
+holding plain dicts, lists and strings plus the 1-based line and column of
+every key and value, and the Issues found on the way (syntax errors, duplicate
+keys, oversized or too deeply nested files). Used by the pipeline and the CLI.
+
+Parsing stops at PyYAML's composer (safe: no tags are constructed), and every
+scalar stays a string; validate.py decides what each string must be.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .issues import Issue
+
+__all__ = ["Document", "load_documents", "parse_document"]
+
+# Limits that keep a hostile file from costing unbounded time or memory.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 32
+
+Path_ = tuple  # a key path such as ("components", 3, "layer")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One YAML file: its data and where each value and key stands."""
+
+    path: str
+    data: object
+    positions: dict = field(default_factory=dict)
+    key_positions: dict = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Return (line, col) of the value at path, or of its key, or the nearest parent."""
+        table = self.key_positions if key else self.positions
+        while path not in table and path:
+            path = path[:-1]
+        return table.get(path, self.positions.get((), (1, 1)))
+
+
+class _TooLarge(Exception):
+    """Raised inside the walk when a file expands past the limits."""
+
+    def __init__(self, message: str, node: yaml.Node):
+        super().__init__(message)
+        self.node = node
+
+
+def load_documents(model_dir: Path, display_root: Path) -> tuple[list[Document], list[Issue]]:
+    """Parse every *.yaml file in model_dir, in name order."""
+    documents, issues = [], []
+    for file in sorted(model_dir.glob("*.yaml")):
+        shown = file.relative_to(display_root).as_posix()
+        document, found = parse_document(file.read_bytes(), shown)
+        issues.extend(found)
+        if document is not None:
+            documents.append(document)
+    return documents, issues
+
+
+def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]]:
+    """Parse one file's bytes into a Document, or return the issues that stop it."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Issue(shown, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "too-large")]
+    try:
+        text = raw.decode("utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as error:
+        return None, [Issue(shown, 1, 1, f"file is not UTF-8 ({error.reason})", "yaml-syntax")]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_issue(shown, error)]
+    except yaml.YAMLError as error:
+        return None, [Issue(shown, 1, 1, f"YAML syntax: {error}", "yaml-syntax")]
+    walker = _Walker(shown)
+    try:
+        data = walker.walk(root, (), 0) if root is not None else None
+    except _TooLarge as error:
+        return None, [Issue(shown, *_mark(error.node), str(error), "too-large")]
+    return Document(shown, data, walker.positions, walker.key_positions), walker.issues
+
+
+def _syntax_issue(shown: str, error: yaml.MarkedYAMLError) -> Issue:
+    """Turn a PyYAML error into a located yaml-syntax issue."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "cannot parse"
+    return Issue(shown, line, col, f"YAML syntax: {problem}", "yaml-syntax")
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    """Return the 1-based (line, col) where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Walker:
+    """Turns a composed node tree into plain data, recording positions."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.positions: dict = {}
+        self.key_positions: dict = {}
+        self.issues: list[Issue] = []
+        self.count = 0
+
+    def walk(self, node: yaml.Node, path: Path_, depth: int) -> object:
+        """Return the plain value of node, counting nodes to stay within the limits."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge(f"more than {MAX_NODES} values (are aliases expanding?)", node)
+        if depth > MAX_DEPTH:
+            raise _TooLarge(f"nested deeper than {MAX_DEPTH} levels", node)
+        self.positions[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return None if node.tag == "tag:yaml.org,2002:null" else node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        """Return a dict for a mapping node; report non-string and duplicate keys."""
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.issues.append(Issue(self.shown, *_mark(key_node), "a key must be a plain string", "bad-type"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.key_positions[path + (key,)][0]
+                self.issues.append(Issue(self.shown, *_mark(key_node), f"duplicate key '{key}' (first at line {first})", "duplicate-key"))
+                continue
+            self.key_positions[path + (key,)] = _mark(key_node)
+            result[key] = self.walk(value_node, path + (key,), depth + 1)
+        return result

@@ -1,0 +1,61 @@
+"""Compose the steps: YAML model in, every generated file out, in memory.
+
+build() is what the MkDocs hook and the CLI both call. It returns
+{path: text} for the pages (Markdown), the diagrams (DOT and SVG) and the
+diagram stylesheet, or raises ModelError with every issue found. It writes
+nothing; write.py and the hook decide where the files go.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+
+from . import style
+from .issues import ModelError
+from .load import load_documents
+from .model import Model
+from .render_diagrams import diagram_to_dot, dot_to_svg, svg_for_inline
+from .render_pages import diagram_pages, page_root, render_pages
+from .validate import validate_model
+
+__all__ = ["STYLESHEET", "build", "check"]
+
+STYLESHEET = "assets/virtstack.css"
+# Issues after which a file has no data to check further.
+FATAL_LOAD_CODES = {"yaml-syntax", "too-large"}
+
+
+def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
+    """Load and validate the model; raise ModelError if it has errors."""
+    # 1. Read every YAML file, keeping the line and column of each value.
+    documents, issues = load_documents(model_dir, display_root)
+    if any(i.code in FATAL_LOAD_CODES for i in issues):
+        raise ModelError(issues)
+    # 2. Check every rule at once and build the one Model.
+    model, found = validate_model(documents)
+    issues += found
+    if model is None:
+        raise ModelError(issues)
+    return model, issues
+
+
+def build(model_dir: Path, display_root: Path) -> dict[str, str]:
+    """Return every generated file as {path: text}, sorted by path."""
+    model, _ = check(model_dir, display_root)
+    # 3. DOT for each diagram on each page, links relative to that page.
+    placed = diagram_pages(model)
+    dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
+    # 4. SVG from Graphviz, one `dot` process per diagram, in parallel.
+    with ThreadPoolExecutor() as pool:
+        svgs = list(pool.map(dot_to_svg, dots))
+    # The same SVG is inlined in its page and saved beside it (the page's
+    # folder under directory URLs), so its relative links work in both.
+    outputs, inline = {}, {}
+    for (page, diagram), dot, svg in zip(placed, dots, svgs):
+        stem = PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
+        inline[diagram.id] = svg_for_inline(svg, diagram.title)
+        outputs[f"{stem / diagram.id}.dot"] = dot
+        outputs[f"{stem / diagram.id}.svg"] = inline[diagram.id] + "\n"
+    # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
+    outputs.update(render_pages(model, inline))
+    outputs[STYLESHEET] = style.stylesheet()
+    return dict(sorted(outputs.items()))

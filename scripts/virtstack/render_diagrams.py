@@ -1,0 +1,169 @@
+"""Turn a selection of the model into DOT text, and DOT into SVG.
+
+Input: the Model and a Diagram (which components and relations to draw).
+Output: DOT text from pure functions (sorted, escaped, with ids derived from
+model ids), then SVG from the real `dot` in dot_to_svg, the only place a
+process is started. Node and edge links are relative to the page that shows
+the diagram, given as `root` (the path from that page to the site root).
+"""
+
+import re
+from dataclasses import dataclass
+
+import graphviz
+
+from . import style
+from .escape import dot_string, html_text, plain_text
+from .model import Component, Model, Relation, View
+
+__all__ = [
+    "Diagram", "DotNotFound", "diagram_to_dot", "dot_to_svg",
+    "neighbourhood_diagram", "svg_for_inline", "view_diagram",
+]
+
+
+class DotNotFound(Exception):
+    """Raised when Graphviz's `dot` is not installed."""
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """What one diagram draws: its id (unique on the site), nodes, edges and focus."""
+
+    id: str
+    title: str
+    components: tuple[str, ...]
+    relations: tuple[str, ...]
+    focus: str | None = None
+
+
+def view_diagram(model: Model, view: View, lang: str = "en") -> Diagram:
+    """Return the diagram of a view: its components and the relations among them."""
+    shown = set(view.components)
+    relations = tuple(r.id for r in model.relations if r.from_ in shown and r.to in shown)
+    return Diagram(view.id, view.title.in_language(lang), view.components, relations)
+
+
+def neighbourhood_diagram(model: Model, component: Component, lang: str = "en") -> Diagram:
+    """Return the diagram of a component, its relations and the components at their other ends."""
+    relations = model.relations_of(component.id)
+    ids = {component.id} | {r.from_ for r in relations} | {r.to for r in relations}
+    title = component.name.in_language(lang)
+    return Diagram(f"near-{component.id}", title, tuple(sorted(ids)), tuple(r.id for r in relations), component.id)
+
+
+def diagram_to_dot(model: Model, diagram: Diagram, *, lang: str = "en", root: str = "") -> str:
+    """Return the DOT source of a diagram, layers as bands from tools (top) to hardware."""
+    components = [model.component_by_id[i] for i in diagram.components]
+    lines = [f"digraph {dot_string(diagram.id)} {{", f"  id={dot_string(diagram.id)}"]
+    lines.append(f"  graph [{_attrs(style.GRAPH)}]")
+    lines.append(f"  node [{_attrs(style.NODE)}]")
+    lines.append(f"  edge [{_attrs(style.EDGE)}]")
+    bands = _bands(model, components)
+    for layer_id, members in bands:
+        lines.extend(_cluster(model, diagram, layer_id, members, lang, root))
+    lines.extend(_ordering_edges(bands))
+    relations = [r for r in model.relations if r.id in set(diagram.relations)]
+    lines.extend(_edge(model, diagram, r, lang, root) for r in relations)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _bands(model: Model, components: list[Component]) -> list[tuple[str, list[Component]]]:
+    """Group components by layer, top layer first, each group sorted by id."""
+    bands = []
+    for layer in reversed(model.layers):
+        members = sorted((c for c in components if c.layer == layer.id), key=lambda c: c.id)
+        if members:
+            bands.append((layer.id, members))
+    return bands
+
+
+def _cluster(model: Model, diagram: Diagram, layer_id: str, members: list, lang: str, root: str) -> list[str]:
+    """Return the DOT lines of one layer band and its components."""
+    layer = model.layer_by_id[layer_id]
+    lines = [
+        f"  subgraph {dot_string('cluster_' + layer_id)} {{",
+        f"    id={dot_string(f'{diagram.id}--layer-{layer_id}')} class={dot_string(f'layer layer-{layer_id}')}",
+        f"    label={dot_string(layer.name.in_language(lang))} {_attrs(style.CLUSTER)}",
+    ]
+    lines.extend(f"    {_node(diagram, c, lang, root)}" for c in members)
+    lines.append("  }")
+    return lines
+
+
+def _node(diagram: Diagram, component: Component, lang: str, root: str) -> str:
+    """Return the DOT line of one component node."""
+    classes = f"component layer-{component.layer} kind-{component.kind}"
+    fill, stroke, _, _ = style.layer_colours(component.layer)
+    attrs = {
+        "id": f"{diagram.id}--{component.id}", "label": component.name.in_language(lang),
+        "fillcolor": fill, "color": stroke,
+    }
+    if component.id == diagram.focus:
+        attrs["class"] = classes + " focus"
+    else:
+        attrs.update({
+            "class": classes,
+            "URL": f"{root}components/{component.id}/",
+            "tooltip": f"{component.name.in_language(lang)}: {component.summary.in_language(lang)}",
+        })
+    return f"{dot_string(component.id)} [{_attrs(attrs)}]"
+
+
+def _ordering_edges(bands: list) -> list[str]:
+    """Return invisible edges that keep the layer bands in stack order."""
+    firsts = [members[0].id for _, members in bands]
+    return [f"  {dot_string(a)} -> {dot_string(b)} [style=invis]" for a, b in zip(firsts, firsts[1:])]
+
+
+def _edge(model: Model, diagram: Diagram, relation: Relation, lang: str, root: str) -> str:
+    """Return the DOT line of one relation, drawn downwards whenever the layers allow."""
+    rank_from = model.layer_rank(model.component_by_id[relation.from_].layer)
+    rank_to = model.layer_rank(model.component_by_id[relation.to].layer)
+    tail, head, extra = relation.from_, relation.to, {}
+    if rank_from < rank_to:
+        tail, head, extra = relation.to, relation.from_, {"dir": "back"}
+    elif rank_from == rank_to:
+        extra = {"constraint": "false"}
+    label = relation.label.in_language(lang)
+    tooltip = _relation_sentence(model, relation, lang)
+    attrs = {
+        "id": f"{diagram.id}--{relation.id}", "class": f"relation kind-{relation.kind}",
+        "label": label, "style": style.RELATION_STYLE[relation.kind],
+        "URL": f"{root}components/{relation.from_}/#{relation.id}",
+        "tooltip": tooltip, "labeltooltip": tooltip, **extra,
+    }
+    return f"  {dot_string(tail)} -> {dot_string(head)} [{_attrs(attrs)}]"
+
+
+def _relation_sentence(model: Model, relation: Relation, lang: str) -> str:
+    """Return 'QEMU runs guest vCPUs through KVM (ioctls on /dev/kvm)'."""
+    name = lambda i: model.component_by_id[i].name.in_language(lang)  # noqa: E731
+    sentence = f"{name(relation.from_)} {relation.label.in_language(lang)} {name(relation.to)}"
+    if relation.protocol:
+        sentence += f" ({plain_text(relation.protocol.in_language(lang))})"
+    return sentence
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    """Return DOT attributes as `key="value"` pairs in the given order."""
+    return " ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
+
+
+def dot_to_svg(dot: str) -> str:
+    """Run Graphviz's `dot` on DOT text and return the SVG."""
+    try:
+        return graphviz.pipe_string("dot", "svg", dot, encoding="utf-8")
+    except graphviz.ExecutableNotFound as error:
+        raise DotNotFound("Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)") from error
+
+
+_PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
+_SIZE = re.compile(r'(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"')
+
+
+def svg_for_inline(svg: str, label: str) -> str:
+    """Return SVG ready to sit inside HTML: no prolog or comments, sized by CSS, named."""
+    svg = _SIZE.sub(r"\1", _PROLOG.sub("", svg), count=1)
+    return svg.replace("<svg", f'<svg role="group" aria-label="{html_text(label)}"', 1).strip()

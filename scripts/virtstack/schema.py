@@ -1,0 +1,212 @@
+"""What a model file may contain: the vocabulary and one spec per entity.
+
+The specs are data: validate.py walks them to check a Document and to build
+the Model, and the JSON Schema for editors can be generated from them. To add
+a field, add it here and to the dataclass in model.py; to add a kind of
+component or relation, add it to the tuples below.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import model
+
+__all__ = [
+    "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS",
+    "REQUIRED_LANGUAGES", "Bool", "Collection", "Date", "Enum", "Field", "Id",
+    "ListOf", "Obj", "Ref", "Str", "Text", "Url",
+]
+
+# Languages a text may have, and those every text must have.
+LANGUAGES = ("en", "ru")
+REQUIRED_LANGUAGES = ("en",)
+
+COMPONENT_KINDS = (
+    "cpu-extension", "kernel", "kernel-module", "hypervisor", "vmm",
+    "subsystem", "library", "daemon", "cli", "gui", "web-ui", "protocol",
+    "firmware", "package", "platform", "container-runtime",
+)
+RELATION_KINDS = (
+    "uses", "controls", "accelerates", "part-of", "provides", "forked-from",
+    "merged-into",
+)
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+
+
+# Value types -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Str:
+    """A non-blank plain string."""
+
+
+@dataclass(frozen=True)
+class Id:
+    """A stable id: lowercase letters and digits joined by single hyphens."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """An absolute http(s) URL."""
+
+
+@dataclass(frozen=True)
+class Date:
+    """A partial date: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+@dataclass(frozen=True)
+class Bool:
+    """true or false."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text: a mapping from language to string."""
+
+
+@dataclass(frozen=True)
+class Enum:
+    """One of a fixed set of strings."""
+
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of an entity defined elsewhere in the model."""
+
+    entity: str
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of values of one type."""
+
+    item: object
+    non_empty: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of an object: its type, whether it is required, its attribute name."""
+
+    type: object
+    required: bool = False
+    attr: str = ""
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Obj:
+    """A mapping with known fields, built into a model dataclass."""
+
+    name: str
+    fields: dict[str, Field]
+    build: Callable[..., object]
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A model file: its top-level key and the entity its list holds."""
+
+    key: str
+    entity: str
+    item: Obj
+    has_id: bool = True
+
+
+# Entities -------------------------------------------------------------------
+
+SOURCES_FIELD = Field(ListOf(Ref("source"), non_empty=True), required=True, doc="ids of the sources that back it")
+
+STATEMENT = Obj("statement", {
+    "text": Field(Text(), required=True, doc="one paragraph"),
+    "sources": SOURCES_FIELD,
+}, model.Statement)
+
+LICENCE = Obj("licence", {
+    "spdx": Field(Str(), required=True, doc="an SPDX licence expression"),
+    "sources": SOURCES_FIELD,
+}, model.Licence)
+
+RELEASE = Obj("first_release", {
+    "date": Field(Date(), required=True),
+    "text": Field(Text(), required=True, doc="what was released"),
+    "sources": SOURCES_FIELD,
+}, model.Release)
+
+PACKAGES = Obj("packages", {
+    "debian": Field(ListOf(Str()), doc="Debian and Ubuntu package names"),
+    "fedora": Field(ListOf(Str()), doc="Fedora and RHEL package names"),
+    "arch": Field(ListOf(Str()), doc="Arch Linux package names"),
+    "note": Field(Text()),
+    "sources": SOURCES_FIELD,
+}, model.Packages)
+
+LAYER = Obj("layer", {
+    "id": Field(Id(), required=True),
+    "name": Field(Text(), required=True),
+    "summary": Field(Text(), required=True),
+    "sources": Field(ListOf(Ref("source"))),
+}, model.Layer)
+
+COMPONENT = Obj("component", {
+    "id": Field(Id(), required=True, doc="stable; URLs and anchors come from it"),
+    "name": Field(Text(), required=True),
+    "also_known_as": Field(ListOf(Str()), doc="other names people use"),
+    "layer": Field(Ref("layer"), required=True),
+    "kind": Field(Enum(COMPONENT_KINDS), required=True),
+    "summary": Field(Text(), required=True, doc="one sentence: what it is"),
+    "sources": SOURCES_FIELD,
+    "description": Field(ListOf(STATEMENT), doc="paragraphs, each with its sources"),
+    "homepage": Field(Url()),
+    "repository": Field(Url()),
+    "licence": Field(LICENCE),
+    "first_release": Field(RELEASE),
+    "packages": Field(PACKAGES),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+}, model.Component)
+
+
+def _relation(**values) -> model.Relation:
+    """Build a relation, deriving its id from its ends and kind."""
+    return model.Relation(id=f"{values['from_']}-{values['kind']}-{values['to']}", **values)
+
+
+RELATION = Obj("relation", {
+    "from": Field(Ref("component"), required=True, attr="from_"),
+    "to": Field(Ref("component"), required=True),
+    "kind": Field(Enum(RELATION_KINDS), required=True),
+    "label": Field(Text(), required=True, doc="a verb phrase: <from> <label> <to>"),
+    "protocol": Field(Text(), doc="how the two talk"),
+    "sources": SOURCES_FIELD,
+}, _relation)
+
+SOURCE = Obj("source", {
+    "id": Field(Id(), required=True),
+    "title": Field(Str(), required=True),
+    "url": Field(Url(), required=True),
+    "publisher": Field(Str(), required=True),
+    "date": Field(Date()),
+}, model.Source)
+
+VIEW = Obj("view", {
+    "id": Field(Id(), required=True),
+    "home": Field(Bool(), doc="true for the one view shown on the home page"),
+    "title": Field(Text(), required=True),
+    "summary": Field(Text(), required=True),
+    "intro": Field(ListOf(STATEMENT)),
+    "layers": Field(ListOf(Ref("layer")), doc="layers shown; all when left out"),
+    "components": Field(ListOf(Ref("component")), doc="components shown; all in those layers when left out"),
+}, model.View)
+
+# The model files, in the order they are checked.
+COLLECTIONS = {
+    "layers.yaml": Collection("layers", "layer", LAYER),
+    "components.yaml": Collection("components", "component", COMPONENT),
+    "relations.yaml": Collection("relations", "relation", RELATION, has_id=False),
+    "sources.yaml": Collection("sources", "source", SOURCE),
+    "views.yaml": Collection("views", "view", VIEW),
+}

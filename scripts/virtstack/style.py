@@ -1,0 +1,81 @@
+"""Every visual decision about diagrams, in one table.
+
+render_diagrams.py reads the DOT attributes from here and pipeline.py writes
+the stylesheet that stylesheet() returns, so a colour is changed in one
+place. Diagrams carry semantic classes (layer-kvm, kind-uses, focus); the
+colours for the light and the dark scheme are CSS custom properties, so one
+SVG reads well in both of Material's palettes.
+"""
+
+__all__ = ["CLUSTER", "EDGE", "GRAPH", "LAYER_COLOURS", "NODE", "RELATION_STYLE", "stylesheet"]
+
+# The font Graphviz measures text with; the browser is asked for the same one.
+FONT = "DejaVu Sans"
+
+GRAPH = {
+    "bgcolor": "transparent", "fontname": FONT, "fontsize": "11",
+    "rankdir": "TB", "nodesep": "0.35", "ranksep": "0.55", "newrank": "true",
+}
+NODE = {
+    "shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "12",
+    "margin": "0.14,0.06", "height": "0.42", "penwidth": "1.2",
+}
+EDGE = {"fontname": FONT, "fontsize": "10", "arrowsize": "0.7", "penwidth": "1.1"}
+CLUSTER = {"style": "rounded", "labeljust": "l", "fontsize": "11", "margin": "10", "penwidth": "1", "rank": "same"}
+
+# Relation kind -> DOT edge style.
+RELATION_STYLE = {
+    "uses": "solid", "controls": "solid", "accelerates": "bold",
+    "part-of": "dashed", "provides": "solid", "forked-from": "dotted",
+    "merged-into": "dotted",
+}
+
+# Layer id -> (light fill, light stroke, dark fill, dark stroke). Text is
+# always the page's foreground colour, so fills stay pale in light mode and
+# deep in dark mode.
+LAYER_COLOURS = {
+    "hardware": ("#f3e4d7", "#9a5b2a", "#4a3020", "#d9a27a"),
+    "kernel": ("#f6dede", "#a33b3b", "#4d2626", "#e09a9a"),
+    "vmm": ("#dcecf8", "#2f6aa3", "#1f3a55", "#8fbde6"),
+    "management": ("#e0f1e3", "#2f7a43", "#1f4029", "#8fd0a0"),
+    "tools": ("#ece3f6", "#6a46a3", "#352650", "#c0a5e8"),
+}
+DEFAULT_COLOURS = ("#eceff1", "#546e7a", "#2e3a40", "#b0bec5")
+
+
+def layer_colours(layer_id: str) -> tuple[str, str, str, str]:
+    """Return the four colours of a layer."""
+    return LAYER_COLOURS.get(layer_id, DEFAULT_COLOURS)
+
+
+def stylesheet() -> str:
+    """Return the CSS that colours diagrams in both of Material's schemes."""
+    light = [f"  --vs-{layer}-fill: {c[0]};\n  --vs-{layer}-stroke: {c[1]};" for layer, c in sorted(LAYER_COLOURS.items())]
+    dark = [f"  --vs-{layer}-fill: {c[2]};\n  --vs-{layer}-stroke: {c[3]};" for layer, c in sorted(LAYER_COLOURS.items())]
+    layers = [
+        f".vs-diagram .layer-{layer} > polygon, .vs-diagram .layer-{layer} > path,\n"
+        f".vs-diagram .layer-{layer} a > polygon, .vs-diagram .layer-{layer} a > path "
+        f"{{ fill: var(--vs-{layer}-fill); stroke: var(--vs-{layer}-stroke); }}"
+        for layer in sorted(LAYER_COLOURS)
+    ]
+    return "\n".join([
+        "/* Generated from scripts/virtstack/style.py; edit the table there. */",
+        ":root, [data-md-color-scheme=\"default\"] {", *light, "}",
+        "[data-md-color-scheme=\"slate\"] {", *dark, "}",
+        *layers,
+        BASE_CSS,
+    ])
+
+
+BASE_CSS = """\
+.vs-diagram { margin: 1em 0; overflow-x: auto; }
+.vs-diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+.vs-diagram svg text { fill: var(--md-default-fg-color); font-family: "DejaVu Sans", Verdana, sans-serif; }
+.vs-diagram .cluster > polygon, .vs-diagram .cluster > path { fill: var(--md-default-fg-color--lightest); stroke: var(--md-default-fg-color--lighter); }
+.vs-diagram .cluster > text { fill: var(--md-default-fg-color--light); }
+.vs-diagram .edge path { stroke: var(--md-default-fg-color--light); }
+.vs-diagram .edge polygon { fill: var(--md-default-fg-color--light); stroke: var(--md-default-fg-color--light); }
+.vs-diagram .node.focus > polygon, .vs-diagram .node.focus > path { stroke-width: 3px; }
+.vs-diagram a:focus-visible { outline: 3px solid var(--md-accent-fg-color); outline-offset: 2px; }
+.vs-diagram a:hover polygon, .vs-diagram a:hover path { stroke-width: 2.5px; }
+"""

@@ -1,0 +1,331 @@
+"""Check the loaded Documents against schema.py and build the Model.
+
+Input: the Documents from load.py. Output: the Model (or None when there are
+errors) and every Issue found, located and sorted. This is the only place
+that constructs a Model. Checks never stop at the first problem: a model
+author fixes a whole batch per run.
+"""
+
+import dataclasses
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from . import model, schema
+from .issues import Issue
+from .load import Document
+
+__all__ = ["validate_model"]
+
+ID_RE = re.compile(schema.ID_PATTERN)
+DATE_RE = re.compile(schema.DATE_PATTERN)
+
+
+@dataclass
+class _Seen:
+    """Ids defined and ids referenced, gathered while the shapes are checked."""
+
+    ids: dict = field(default_factory=dict)    # entity -> {id: (document, path)}
+    refs: list = field(default_factory=list)   # (entity, id, document, path, field name)
+
+
+def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[Issue]]:
+    """Return the Model built from documents, or None, and every issue found."""
+    seen = _Seen()
+    by_name = {doc.path.rsplit("/", 1)[-1]: doc for doc in documents}
+    issues = list(check_files(documents, by_name))
+    for name, collection in schema.COLLECTIONS.items():
+        if name in by_name:
+            issues.extend(check_collection(by_name[name], collection, seen))
+    issues.extend(check_refs(seen))
+    if "views.yaml" in by_name:
+        issues.extend(check_home_view(by_name["views.yaml"]))
+    if any(i.severity == "error" for i in issues):
+        return None, sorted(issues)
+    return build_model(by_name), sorted(issues)
+
+
+# Files ----------------------------------------------------------------------
+
+def check_files(documents: list[Document], by_name: dict) -> Iterator[Issue]:
+    """Report model files that are missing or not known."""
+    folder = documents[0].path.rsplit("/", 1)[0] + "/" if documents and "/" in documents[0].path else ""
+    for name in schema.COLLECTIONS:
+        if name not in by_name:
+            yield Issue(folder + name, 1, 1, "file is missing; every model needs it", "missing-file")
+    for name, doc in by_name.items():
+        if name not in schema.COLLECTIONS:
+            hint = _did_you_mean(name, schema.COLLECTIONS)
+            yield Issue(doc.path, 1, 1, f"unknown model file '{name}'{hint}", "unknown-file")
+
+
+def check_collection(doc: Document, collection: schema.Collection, seen: _Seen) -> Iterator[Issue]:
+    """Check one model file: a mapping whose one key holds a list of entities."""
+    if not isinstance(doc.data, dict):
+        yield _issue(doc, (), f"file must be a mapping with the key '{collection.key}' but got {_describe(doc.data)}", "bad-type")
+        return
+    for key in doc.data:
+        if key != collection.key:
+            yield _issue(doc, (key,), f"unknown top-level key '{key}' (expected '{collection.key}')", "unknown-field", key=True)
+    items = doc.data.get(collection.key)
+    if not isinstance(items, list):
+        yield _issue(doc, (collection.key,), f"'{collection.key}' must be a list but got {_describe(items)}", "bad-type")
+        return
+    for index, item in enumerate(items):
+        path = (collection.key, index)
+        yield from check_value(collection.item, item, doc, path, collection.entity, seen)
+        if isinstance(item, dict):
+            yield from register_id(collection, item, doc, path, seen)
+
+
+def register_id(collection: schema.Collection, item: dict, doc: Document, path: tuple, seen: _Seen) -> Iterator[Issue]:
+    """Record an entity's id and report it if it was defined before."""
+    if collection.has_id:
+        item_id, id_path = item.get("id"), path + ("id",)
+    else:
+        ends = [item.get(k) for k in ("from", "kind", "to")]
+        item_id, id_path = ("-".join(ends) if all(isinstance(e, str) for e in ends) else None), path
+    if not isinstance(item_id, str):
+        return
+    defined = seen.ids.setdefault(collection.entity, {})
+    if item_id in defined:
+        first_doc, first_path = defined[item_id]
+        line, col = first_doc.where(first_path)
+        yield _issue(doc, id_path, f"duplicate {collection.entity} '{item_id}' (first defined at {first_doc.path}:{line}:{col})", "duplicate-id")
+    else:
+        defined[item_id] = (doc, id_path)
+
+
+# Values ---------------------------------------------------------------------
+
+def check_value(spec: object, value: object, doc: Document, path: tuple, name: str, seen: _Seen) -> Iterator[Issue]:
+    """Check one value against its type spec."""
+    checker = CHECKERS[type(spec)]
+    yield from checker(spec, value, doc, path, name, seen)
+
+
+def check_obj(spec: schema.Obj, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a mapping: unknown fields, missing required fields, each field's value."""
+    if not isinstance(value, dict):
+        yield _bad_type(doc, path, name, "a mapping", value)
+        return
+    label = _entity_label(spec, value)
+    for key in value:
+        if key not in spec.fields:
+            hint = _did_you_mean(key, spec.fields) or f" (allowed: {', '.join(spec.fields)})"
+            yield _issue(doc, path + (key,), f"unknown field '{key}' in {label}{hint}", "unknown-field", key=True)
+    for key, fld in spec.fields.items():
+        if key in value:
+            yield from check_value(fld.type, value[key], doc, path + (key,), key, seen)
+        elif fld.required:
+            yield _issue(doc, path, f"{label} is missing the required field '{key}'", "missing-field")
+
+
+def check_list(spec: schema.ListOf, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a list and each of its items."""
+    if not isinstance(value, list):
+        yield _bad_type(doc, path, name, "a list", value)
+        return
+    if spec.non_empty and not value:
+        yield _issue(doc, path, f"'{name}' must not be empty", "empty")
+    for index, item in enumerate(value):
+        yield from check_value(spec.item, item, doc, path + (index,), name, seen)
+
+
+def check_str(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a non-blank string."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "a string", value)
+    elif not value.strip():
+        yield _issue(doc, path, f"'{name}' must not be blank", "empty")
+
+
+def check_id(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check an id against the safe id pattern."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "a string", value)
+    elif not ID_RE.fullmatch(value):
+        yield _issue(doc, path, f"'{name}' must be lowercase letters and digits joined by single hyphens (like 'virt-manager') but got '{_show(value)}'", "bad-id")
+
+
+def check_url(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check an absolute http(s) URL."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "a string", value)
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\x00-\x1f\x7f]", value):
+        yield _issue(doc, path, f"'{name}' must be an http:// or https:// URL but got '{_show(value)}'", "bad-url")
+
+
+def check_date(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a partial date YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "a string", value)
+    elif not DATE_RE.fullmatch(value) or not _is_calendar_date(value):
+        yield _issue(doc, path, f"'{name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{_show(value)}'", "bad-date")
+
+
+def check_bool(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check true or false."""
+    if value not in ("true", "false"):
+        yield _issue(doc, path, f"'{name}' must be true or false but got {_describe(value)}", "bad-type")
+
+
+def check_text(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a text: known languages only, the required ones present, none blank."""
+    if not isinstance(value, dict):
+        yield _bad_type(doc, path, name, "a text such as {en: ...}", value)
+        return
+    for lang, text in value.items():
+        if lang not in schema.LANGUAGES:
+            hint = _did_you_mean(lang, schema.LANGUAGES) or f" (allowed: {', '.join(schema.LANGUAGES)})"
+            yield _issue(doc, path + (lang,), f"unknown language '{lang}' in '{name}'{hint}", "unknown-language", key=True)
+        else:
+            yield from check_str(None, text, doc, path + (lang,), f"{name}.{lang}", seen)
+    for lang in schema.REQUIRED_LANGUAGES:
+        if lang not in value:
+            yield _issue(doc, path, f"'{name}' has no '{lang}' text", "missing-translation")
+
+
+def check_enum(spec: schema.Enum, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check one of a fixed set of strings."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "a string", value)
+    elif value not in spec.values:
+        hint = _did_you_mean(value, spec.values)
+        yield _issue(doc, path, f"'{name}' must be one of: {', '.join(spec.values)} but got '{_show(value)}'{hint}", "bad-enum")
+
+
+def check_ref(spec: schema.Ref, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check the shape of a reference and remember it for check_refs."""
+    if not isinstance(value, str):
+        yield _bad_type(doc, path, name, "an id", value)
+    else:
+        seen.refs.append((spec.entity, value, doc, path, name))
+
+
+CHECKERS = {
+    schema.Obj: check_obj, schema.ListOf: check_list, schema.Str: check_str,
+    schema.Id: check_id, schema.Url: check_url, schema.Date: check_date,
+    schema.Bool: check_bool, schema.Text: check_text, schema.Enum: check_enum,
+    schema.Ref: check_ref,
+}
+
+
+# Whole-model rules ----------------------------------------------------------
+
+def check_refs(seen: _Seen) -> Iterator[Issue]:
+    """Report references to ids that no entity defines."""
+    for entity, value, doc, path, name in seen.refs:
+        known = seen.ids.get(entity, {})
+        if value not in known:
+            hint = _did_you_mean(value, known)
+            if not hint and 0 < len(known) <= 8:
+                hint = f" (known: {', '.join(sorted(known))})"
+            yield _issue(doc, path, f"unknown {entity} '{_show(value)}' in '{name}'{hint}", "unknown-ref")
+
+
+def check_home_view(doc: Document) -> Iterator[Issue]:
+    """Report unless exactly one view has home: true."""
+    views = doc.data.get("views") if isinstance(doc.data, dict) else None
+    if not isinstance(views, list):
+        return
+    homes = [v.get("id") for v in views if isinstance(v, dict) and v.get("home") == "true"]
+    if len(homes) != 1:
+        found = ", ".join(f"'{h}'" for h in homes if isinstance(h, str)) or "none"
+        yield _issue(doc, ("views",), f"exactly one view must have 'home: true' but found {found}", "home-view")
+
+
+# Building -------------------------------------------------------------------
+
+def build_model(by_name: dict) -> model.Model:
+    """Build the Model from documents that passed every check."""
+    parts = {}
+    for name, collection in schema.COLLECTIONS.items():
+        items = [build_value(collection.item, item) for item in by_name[name].data[collection.key]]
+        parts[collection.key] = tuple(items if collection.key == "layers" else sorted(items, key=lambda x: x.id))
+    layer_ids = tuple(layer.id for layer in parts["layers"])
+    parts["views"] = tuple(_with_defaults(view, layer_ids, parts["components"]) for view in parts["views"])
+    return model.Model(**parts)
+
+
+def build_value(spec: object, value: object) -> object:
+    """Convert a checked raw value into its model value."""
+    if isinstance(spec, schema.Obj):
+        values = {fld.attr or key: build_value(fld.type, value[key]) if key in value else _default(fld.type)
+                  for key, fld in spec.fields.items()}
+        return spec.build(**values)
+    if isinstance(spec, schema.ListOf):
+        return tuple(build_value(spec.item, item) for item in value)
+    if isinstance(spec, schema.Text):
+        return model.Text(**value)
+    if isinstance(spec, schema.Bool):
+        return value == "true"
+    return value
+
+
+def _default(spec: object) -> object:
+    """Return the value of a field that was left out."""
+    if isinstance(spec, schema.ListOf):
+        return ()
+    return False if isinstance(spec, schema.Bool) else None
+
+
+def _with_defaults(view: model.View, layer_ids: tuple, components: tuple) -> model.View:
+    """Fill in a view's layers and components when the view leaves them out."""
+    layers = tuple(i for i in layer_ids if i in view.layers) if view.layers else layer_ids
+    chosen = view.components or tuple(c.id for c in components if c.layer in layers)
+    return dataclasses.replace(view, layers=layers, components=tuple(sorted(chosen)))
+
+
+# Helpers --------------------------------------------------------------------
+
+def _issue(doc: Document, path: tuple, message: str, code: str, *, key: bool = False) -> Issue:
+    """Return an error located at the value (or key) at path."""
+    return Issue(doc.path, *doc.where(path, key=key), message, code)
+
+
+def _bad_type(doc: Document, path: tuple, name: str, expected: str, value: object) -> Issue:
+    """Return a bad-type error naming what was expected and what was found."""
+    return _issue(doc, path, f"'{name}' must be {expected} but got {_describe(value)}", "bad-type")
+
+
+def _describe(value: object) -> str:
+    """Name the kind of a raw value for a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"'{_show(value)}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """Return value shortened and made printable on one line for a message."""
+    shown = value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _did_you_mean(value: str, known) -> str:
+    """Return ' (did you mean 'x'?)' for the closest known value, or ''."""
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _entity_label(spec: schema.Obj, value: dict) -> str:
+    """Name an object for a message: "component 'kvm'" when it has an id."""
+    item_id = value.get("id")
+    return f"{spec.name} '{_show(item_id)}'" if isinstance(item_id, str) else spec.name
+
+
+def _is_calendar_date(value: str) -> bool:
+    """Return whether a partial date names a real month and day."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
