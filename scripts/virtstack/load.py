@@ -89,7 +89,8 @@ def _syntax_issue(shown: str, error: yaml.MarkedYAMLError) -> Issue:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "cannot parse"
-    return Issue(shown, line, col, f"YAML syntax: {problem}", "yaml-syntax")
+    hint = " (check the indentation)" if "block" in problem or "indentation" in problem else ""
+    return Issue(shown, line, col, f"YAML syntax: {problem}{hint}", "yaml-syntax")
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -1,0 +1,63 @@
+SHELL := /bin/bash
+# virtstack: two commands do everything.
+#   make serve   set up, then serve the site on http://127.0.0.1:8000 with live reload
+#   make test    set up, then run the whole test suite (real dot, mkdocs, Chromium)
+# Also: make check (validate the model only), make build (static site in site/),
+#       make render OUT=dir (generated pages and SVGs into any folder).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= build/generated
+
+# No nag banners in build output; reproducible dates in sitemap.xml.
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve test check build render setup setup-test requirements clean
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: setup-test
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed
+	$(BIN)/python scripts/cli.py check
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+render: setup
+	$(BIN)/python scripts/cli.py render --out $(OUT)
+
+# System packages (Graphviz and its font; Chromium for tests) come from apt,
+# Python packages from the pinned requirements into .venv.
+setup: $(VENV)/.installed
+	@scripts/install-system-packages.sh build
+
+setup-test: $(VENV)/.installed-test
+	@scripts/install-system-packages.sh test
+
+$(VENV)/.installed: requirements.txt
+	@scripts/install-system-packages.sh python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# Re-pin after editing requirements*.in: resolves in throwaway venvs.
+requirements:
+	rm -rf build/pin && $(PYTHON) -m venv build/pin/a && $(PYTHON) -m venv build/pin/b
+	build/pin/a/bin/pip install --quiet -r requirements.in
+	build/pin/b/bin/pip install --quiet -r requirements.in -r requirements-test.in
+	{ echo "# Pinned from requirements.in by 'make requirements'. Do not edit by hand."; build/pin/a/bin/pip freeze; } > requirements.txt
+	{ echo "# Pinned from requirements-test.in by 'make requirements'. Do not edit by hand."; echo "-r requirements.txt"; \
+	  build/pin/b/bin/pip freeze | grep -vxFf <(build/pin/a/bin/pip freeze); } > requirements-test.txt
+	rm -rf build/pin
+
+clean:
+	rm -rf $(VENV) site build test-artifacts .pytest_cache

@@ -1,0 +1,115 @@
+"""Shared test helpers: tool checks, a throwaway model, a built site, a browser.
+
+Nothing is mocked: tests run the real `dot`, a real `mkdocs build --strict`
+and the real headless Chromium. A missing tool stops the whole run with a
+message; it is never skipped.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def chromium_path() -> str | None:
+    """Return the Chromium executable: $CHROMIUM, or chromium / chromium-browser on PATH."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_sessionstart(session):
+    """Stop the run at once, loudly, when a tool the tests need is missing."""
+    missing = []
+    if not shutil.which("dot"):
+        missing.append("Graphviz 'dot' (apt-get install graphviz)")
+    if not chromium_path():
+        missing.append("Chromium (apt-get install chromium)")
+    if missing:
+        pytest.exit("missing: " + "; ".join(missing) + ". `make test` installs them.", returncode=3)
+
+
+@pytest.fixture
+def model_dir(tmp_path: Path):
+    """Return a factory: a copy of tests/fixtures/valid with some files replaced or removed."""
+    def make(files: dict[str, str | None] | None = None) -> Path:
+        folder = tmp_path / "diagrams"
+        shutil.copytree(FIXTURES / "valid", folder)
+        for name, text in (files or {}).items():
+            if text is None:
+                (folder / name).unlink()
+            else:
+                (folder / name).write_text(text, encoding="utf-8")
+        return folder
+    return make
+
+
+def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the real mkdocs of this venv and capture its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Build the repository's site once with `mkdocs build --strict` and return site_dir."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs("build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request."""
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Serve the built site on a free localhost port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch the system's headless Chromium through Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+        ])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Return a fresh page that records console errors and fails slow loads within 30 s."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()

@@ -1,0 +1,190 @@
+"""Tests for validate.py: one test per issue code, each asserting whole lines."""
+
+import pytest
+
+from virtstack import model as m
+from virtstack.issues import format_issue
+from virtstack.load import load_documents
+from virtstack.validate import validate_model
+
+
+@pytest.fixture
+def check(model_dir):
+    """Return a function: replace model files, validate, return (model, issue lines)."""
+    def run(files=None):
+        folder = model_dir(files)
+        documents, issues = load_documents(folder, folder.parent)
+        model, found = validate_model(documents)
+        return model, [format_issue(i) for i in issues + found]
+    return run
+
+
+def errors(check, files):
+    """Return only the issue lines for a model with files replaced."""
+    return check(files)[1]
+
+
+RELATION = """\
+relations:
+  - from: qemu
+    to: kvm
+    kind: uses
+    label: {en: runs guests with}
+    sources: [api]
+"""
+
+
+def test_validate_model_builds_the_fixture_model(check):
+    model, issues = check()
+    assert issues == []
+    assert [layer.id for layer in model.layers] == ["kernel", "tools"]
+    assert [c.id for c in model.components] == ["kvm", "qemu", "virsh"]
+    assert [r.id for r in model.relations] == ["qemu-uses-kvm", "virsh-controls-qemu"]
+    assert model.component_by_id["qemu"].licence == m.Licence("GPL-2.0-only", ("readme",))
+    assert model.component_by_id["qemu"].packages == m.Packages(("qemu-system-x86",), (), (), None, ("readme",))
+    assert model.component_by_id["kvm"].description == ()
+    assert model.home_view == m.View(
+        id="stack", home=True, title=m.Text("The stack"), summary=m.Text("All of it."),
+        intro=(m.Statement(m.Text("QEMU uses KVM."), ("api", "readme")),),
+        layers=("kernel", "tools"), components=("kvm", "qemu", "virsh"))
+
+
+def test_unknown_ref_suggests_the_closest_id(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("to: kvm", "to: kvn")}) == [
+        "diagrams/relations.yaml:3:9: error: unknown component 'kvn' in 'to' (did you mean 'kvm'?) [unknown-ref]"]
+
+
+def test_unknown_ref_lists_the_known_ids_when_none_is_close(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("sources: [api]", "sources: [zzz]")}) == [
+        "diagrams/relations.yaml:6:15: error: unknown source 'zzz' in 'sources' (known: api, readme) [unknown-ref]"]
+
+
+def test_unknown_field_suggests_the_closest_field(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("label:", "lable:")}) == [
+        "diagrams/relations.yaml:5:5: error: unknown field 'lable' in relation (did you mean 'label'?) [unknown-field]",
+        "diagrams/relations.yaml:2:5: error: relation is missing the required field 'label' [missing-field]",
+    ][::-1]
+
+
+def test_unknown_field_lists_the_allowed_fields(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("    sources:", "    zzzz: 1\n    sources:")}) == [
+        "diagrams/relations.yaml:6:5: error: unknown field 'zzzz' in relation "
+        "(allowed: from, to, kind, label, protocol, sources) [unknown-field]"]
+
+
+def test_unknown_top_level_key(check):
+    assert errors(check, {"relations.yaml": RELATION + "extra: 1\n"}) == [
+        "diagrams/relations.yaml:7:1: error: unknown top-level key 'extra' (expected 'relations') [unknown-field]"]
+
+
+def test_missing_field_names_the_entity(check):
+    text = "sources:\n  - id: api\n    title: T\n    url: https://example.org/\n"
+    assert errors(check, {"sources.yaml": text, "components.yaml": "components: []\n", "relations.yaml": "relations: []\n",
+                          "views.yaml": "views:\n  - {id: v, home: true, title: {en: T}, summary: {en: S}}\n"}) == [
+        "diagrams/sources.yaml:2:5: error: source 'api' is missing the required field 'publisher' [missing-field]"]
+
+
+def test_bad_type_names_what_was_expected_and_found(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("sources: [api]", "sources: api")}) == [
+        "diagrams/relations.yaml:6:14: error: 'sources' must be a list but got 'api' [bad-type]"]
+
+
+def test_bad_type_for_a_file_that_is_not_a_mapping(check):
+    assert errors(check, {"relations.yaml": "- 1\n"}) == [
+        "diagrams/relations.yaml:1:1: error: file must be a mapping with the key 'relations' but got a list [bad-type]"]
+
+
+def test_bad_type_for_a_text_given_as_a_string(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with}", "runs guests with")}) == [
+        "diagrams/relations.yaml:5:12: error: 'label' must be a text such as {en: ...} but got 'runs guests with' [bad-type]"]
+
+
+def test_bad_type_for_a_boolean(check):
+    views = "views:\n  - {id: v, home: yes, title: {en: T}, summary: {en: S}}\n"
+    assert errors(check, {"views.yaml": views}) == [
+        "diagrams/views.yaml:2:19: error: 'home' must be true or false but got 'yes' [bad-type]",
+        "diagrams/views.yaml:2:3: error: exactly one view must have 'home: true' but found none [home-view]",
+    ][::-1]
+
+
+def test_bad_enum_suggests_the_closest_value(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("kind: uses", "kind: usees")}) == [
+        "diagrams/relations.yaml:4:11: error: 'kind' must be one of: uses, controls, accelerates, part-of, provides, "
+        "forked-from, merged-into but got 'usees' (did you mean 'uses'?) [bad-enum]"]
+
+
+def test_bad_id_shows_the_pattern(check):
+    text = "sources:\n  - {id: Api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    assert errors(check, {"sources.yaml": text}) == [
+        "diagrams/components.yaml:7:15: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+        "diagrams/relations.yaml:7:15: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+        "diagrams/sources.yaml:2:10: error: 'id' must be lowercase letters and digits joined by single "
+        "hyphens (like 'virt-manager') but got 'Api' [bad-id]",
+        "diagrams/views.yaml:7:18: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+    ]
+
+
+def test_bad_url_accepts_only_http_and_https(check):
+    text = "sources:\n  - {id: api, title: T, url: 'javascript:alert(1)', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    assert errors(check, {"sources.yaml": text}) == [
+        "diagrams/sources.yaml:2:30: error: 'url' must be an http:// or https:// URL but got 'javascript:alert(1)' [bad-url]"]
+
+
+def test_bad_date_checks_the_calendar(check):
+    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, date: '2007-02-30'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    assert errors(check, {"sources.yaml": text}) == [
+        "diagrams/sources.yaml:2:68: error: 'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '2007-02-30' [bad-date]"]
+
+
+def test_empty_list_and_blank_string(check):
+    text = RELATION.replace("sources: [api]", "sources: []").replace("{en: runs guests with}", "{en: '  '}")
+    assert errors(check, {"relations.yaml": text}) == [
+        "diagrams/relations.yaml:5:17: error: 'label.en' must not be blank [empty]",
+        "diagrams/relations.yaml:6:14: error: 'sources' must not be empty [empty]",
+    ]
+
+
+def test_unknown_language_and_missing_translation(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with}", "{de: startet}")}) == [
+        "diagrams/relations.yaml:5:12: error: 'label' has no 'en' text [missing-translation]",
+        "diagrams/relations.yaml:5:13: error: unknown language 'de' in 'label' (allowed: en, ru) [unknown-language]",
+    ]
+
+
+def test_duplicate_id_points_at_the_first_definition(check):
+    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n  - {id: api, title: U, url: 'https://e.org/', publisher: P}\n"
+    assert errors(check, {"sources.yaml": text}) == [
+        "diagrams/sources.yaml:4:10: error: duplicate source 'api' (first defined at diagrams/sources.yaml:2:10) [duplicate-id]"]
+
+
+def test_duplicate_relation_is_found_by_its_derived_id(check):
+    assert errors(check, {"relations.yaml": RELATION + RELATION.removeprefix("relations:\n")}) == [
+        "diagrams/relations.yaml:7:5: error: duplicate relation 'qemu-uses-kvm' (first defined at diagrams/relations.yaml:2:5) [duplicate-id]"]
+
+
+def test_home_view_must_be_unique(check):
+    views = "views:\n  - {id: a, home: true, title: {en: T}, summary: {en: S}}\n  - {id: b, home: true, title: {en: T}, summary: {en: S}}\n"
+    assert errors(check, {"views.yaml": views}) == [
+        "diagrams/views.yaml:2:3: error: exactly one view must have 'home: true' but found 'a', 'b' [home-view]"]
+
+
+def test_missing_and_unknown_files(check):
+    assert errors(check, {"views.yaml": None, "view.yaml": "views: []\n"}) == [
+        "diagrams/view.yaml:1:1: error: unknown model file 'view.yaml' (did you mean 'views.yaml'?) [unknown-file]",
+        "diagrams/views.yaml:1:1: error: file is missing; every model needs it [missing-file]",
+    ]
+
+
+def test_every_problem_is_reported_in_one_run(check):
+    text = RELATION.replace("to: kvm", "to: kvn").replace("kind: uses", "kind: usees").replace("sources: [api]", "sources: [apu]")
+    assert errors(check, {"relations.yaml": text}) == [
+        "diagrams/relations.yaml:3:9: error: unknown component 'kvn' in 'to' (did you mean 'kvm'?) [unknown-ref]",
+        "diagrams/relations.yaml:4:11: error: 'kind' must be one of: uses, controls, accelerates, part-of, provides, "
+        "forked-from, merged-into but got 'usees' (did you mean 'uses'?) [bad-enum]",
+        "diagrams/relations.yaml:6:15: error: unknown source 'apu' in 'sources' (did you mean 'api'?) [unknown-ref]",
+    ]
+
+
+def test_messages_show_control_characters_escaped(check):
+    assert errors(check, {"relations.yaml": RELATION.replace("to: kvm", 'to: "kv\\u001bm"')}) == [
+        "diagrams/relations.yaml:3:9: error: unknown component 'kv\\x1bm' in 'to' (did you mean 'kvm'?) [unknown-ref]"]
