@@ -120,7 +120,7 @@ def test_bad_id_shows_the_pattern(check):
         "diagrams/relations.yaml:7:15: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
         "diagrams/sources.yaml:2:10: error: 'id' must be lowercase letters and digits joined by single "
         "hyphens (like 'virt-manager') but got 'Api' [bad-id]",
-        "diagrams/views.yaml:7:18: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+        "diagrams/views.yaml:8:19: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
     ]
 
 
