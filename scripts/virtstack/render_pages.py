@@ -29,7 +29,7 @@ LABELS = {
         "relations-in-words": "Relations:", "via": "How",
         "relations-below": "Its relations are explained under [Relations](#relations) below.",
         "layers-title": "Layers of the stack",
-        "layers-intro": "The stack is drawn in five bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
+        "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
         "components-title": "Components",
         "components-intro": "Every component of the stack, by layer, from the top down.",
         "component": "Component", "summary": "What it is",
@@ -204,7 +204,7 @@ def _diagram_block(model: Model, page: str, diagram: Diagram, svgs: dict[str, st
             lines.append(f"- {markdown_text(layer.name.in_language(lang))}: {names}")
     relations = [r for r in model.relations if r.id in set(diagram.relations)]
     if relations and not in_words:
-        lines += ["", words["relations-below"], ""]
+        lines += ["", words["relations-below"]]
     elif relations:
         lines += ["", words["relations-in-words"], ""]
         lines += [f"- {_relation_sentence(model, page, r, lang, diagram.focus)}" for r in relations]

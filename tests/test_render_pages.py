@@ -1,0 +1,175 @@
+"""Tests for render_pages.py: exact Markdown, links and anchors from ids."""
+
+import pytest
+
+from virtstack import pipeline
+from virtstack.render_pages import diagram_pages, link, page_root, render_pages
+
+from conftest import FIXTURES
+
+SVGS = {"stack": "<svg>stack</svg>", "near-kvm": "<svg>kvm</svg>", "near-qemu": "<svg>q</svg>", "near-virsh": "<svg>v</svg>"}
+
+
+@pytest.fixture(scope="module")
+def pages():
+    """Return the fixture model's pages, with stand-in SVGs."""
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    return render_pages(model, SVGS)
+
+
+SOURCES = """\
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+</ol>
+"""
+
+
+def test_render_pages_names_pages_by_id(pages):
+    assert list(pages) == ["components/index.md", "components/kvm.md", "components/qemu.md",
+                           "components/virsh.md", "index.md", "layers.md"]
+
+
+def test_render_component_gives_the_whole_page(pages):
+    assert pages["components/qemu.md"] == """\
+# QEMU
+
+A machine emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+<div class="vs-diagram" id="diagram-near-qemu">
+<svg>q</svg>
+</div>
+
+The same diagram in words, from the top layer down:
+
+- Tools: **QEMU**, [virsh](virsh.md)
+- Kernel: [KVM](kvm.md)
+
+Its relations are explained under [Relations](#relations) below.
+
+## At a glance {#at-a-glance}
+
+| | |
+| --- | --- |
+| Layer | [Tools](../layers.md#tools) |
+| Kind | virtual machine monitor (VMM) |
+| Licence | <code>GPL-2.0-only</code> <sup>[\\[1\\]](#source-readme)</sup> |
+
+## Relations {#relations}
+
+### QEMU → KVM {#qemu-uses-kvm}
+
+**QEMU** runs guests with [KVM](kvm.md). How: ioctls on <code>/dev/kvm</code>. <sup>[\\[2\\]](#source-api)</sup>
+
+### virsh → QEMU {#virsh-controls-qemu}
+
+[virsh](virsh.md) starts **QEMU**. <sup>[\\[1\\]](#source-readme)</sup>
+
+## Packages {#packages}
+
+| Distribution | Packages |
+| --- | --- |
+| Debian, Ubuntu | <code>qemu-system-x86</code> |
+
+<sup>[\\[1\\]](#source-readme)</sup>
+
+""" + SOURCES
+
+
+def test_render_home_gives_the_short_answer_diagram_and_text_twin(pages):
+    assert pages["index.md"] == """\
+# The stack
+
+QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
+
+<div class="vs-diagram" id="diagram-stack">
+<svg>stack</svg>
+</div>
+
+The same diagram in words, from the top layer down:
+
+- Tools: [QEMU](components/qemu.md), [virsh](components/virsh.md)
+- Kernel: [KVM](components/kvm.md)
+
+Relations:
+
+- [QEMU](components/qemu.md) runs guests with [KVM](components/kvm.md). How: ioctls on <code>/dev/kvm</code>.
+- [virsh](components/virsh.md) starts [QEMU](components/qemu.md).
+
+Go further: [every layer](layers.md) and [every component](components/index.md).
+
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+</ol>
+"""
+
+
+def test_render_layers_lists_each_layer_from_the_top(pages):
+    assert pages["layers.md"] == """\
+# Layers of the stack
+
+The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.
+
+## Tools {#tools}
+
+What people type\\.
+
+- [QEMU](components/qemu.md): A machine emulator\\.
+- [virsh](components/virsh.md): A shell\\.
+
+## Kernel {#kernel}
+
+Runs in the kernel\\.
+
+- [KVM](components/kvm.md): Runs guests through <code>/dev/kvm</code>\\.
+"""
+
+
+def test_render_component_index_is_a_table_by_layer(pages):
+    assert pages["components/index.md"] == """\
+# Components
+
+Every component of the stack, by layer, from the top down.
+
+| Component | Layer | What it is |
+| --- | --- | --- |
+| [QEMU](qemu.md) | [Tools](../layers.md#tools) | A machine emulator\\. |
+| [virsh](virsh.md) | [Tools](../layers.md#tools) | A shell\\. |
+| [KVM](kvm.md) | [Kernel](../layers.md#kernel) | Runs guests through <code>/dev/kvm</code>\\. |
+"""
+
+
+def test_render_pages_escapes_hostile_text(model_dir):
+    folder = model_dir()
+    text = (folder / "components.yaml").read_text().replace(
+        "summary: {en: A shell.}", "summary: {en: \"<script>alert(1)</script> [x](javascript:alert(1)) *b* | `<i>`\"}")
+    (folder / "components.yaml").write_text(text)
+    pages = render_pages(pipeline.check(folder, folder.parent)[0], SVGS)
+    assert ("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* &#124; <code>&lt;i&gt;</code>"
+            in pages["components/virsh.md"])
+
+
+@pytest.mark.parametrize(("page", "root"), [
+    ("index.md", ""), ("layers.md", "../"), ("components/index.md", "../"), ("components/kvm.md", "../../")])
+def test_page_root_matches_directory_urls(page, root):
+    assert page_root(page) == root
+
+
+@pytest.mark.parametrize(("page", "target", "expected"), [
+    ("index.md", "components/kvm.md", "components/kvm.md"),
+    ("components/qemu.md", "components/kvm.md", "kvm.md"),
+    ("components/qemu.md", "layers.md", "../layers.md")])
+def test_link_is_relative_to_the_page_source(page, target, expected):
+    assert link(page, target) == expected
+
+
+def test_diagram_pages_places_one_diagram_per_page():
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    assert [(page, d.id) for page, d in diagram_pages(model)] == [
+        ("components/kvm.md", "near-kvm"), ("components/qemu.md", "near-qemu"),
+        ("components/virsh.md", "near-virsh"), ("index.md", "stack")]
