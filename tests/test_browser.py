@@ -1,0 +1,67 @@
+"""What a reader sees and clicks, in the real headless Chromium."""
+
+import re
+
+import pytest
+
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_shows_the_stack_diagram_with_a_node_per_component(page, site_url):
+    page.goto(site_url)
+    diagram = page.locator("#diagram-stack svg")
+    assert diagram.is_visible()
+    box = diagram.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    assert page.locator("#diagram-stack g.node").count() == page.locator("#diagram-stack + p + ul a").count()
+    assert page.console_errors == []
+
+
+def test_clicking_a_node_opens_its_component_page(page, site_url):
+    page.goto(site_url)
+    page.locator("#diagram-stack g.node", has_text="KVM").locator("a").click()
+    page.wait_for_url(site_url + "components/kvm/")
+    assert page.title() == "KVM - virtstack"
+    assert page.locator("#diagram-near-kvm svg").is_visible()
+    assert page.console_errors == []
+
+
+def test_component_page_diagram_links_to_neighbours_and_relations(page, site_url):
+    page.goto(site_url + "components/kvm/")
+    page.locator("#diagram-near-kvm g.node", has_text="QEMU").locator("a").click()
+    page.wait_for_url(site_url + "components/qemu/")
+    edge = page.locator("#diagram-near-qemu g.edge[id$='qemu-uses-kvm'] a").first
+    edge.click()
+    page.wait_for_url(site_url + "components/qemu/#qemu-uses-kvm")
+    assert page.locator("#qemu-uses-kvm").is_visible()
+
+
+def test_every_node_link_on_every_component_page_resolves(page, site_url):
+    page.goto(site_url + "components/")
+    pages = page.locator("article table a[href$='/']").evaluate_all("els => els.map(e => e.href)")
+    component_pages = sorted({p for p in pages if "/components/" in p})
+    assert len(component_pages) >= 9
+    for url in component_pages:
+        response = page.goto(url)
+        assert response.status == 200
+        hrefs = page.locator(".vs-diagram a").evaluate_all(
+            "els => els.map(e => new URL(e.getAttribute('href') || e.getAttribute('xlink:href'), location.href).href)")
+        for href in hrefs:
+            assert page.request.get(href.split("#")[0]).status == 200, (url, href)
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize(("name", "width", "scheme"), [
+    ("home-desktop-light", 1280, "light"), ("home-desktop-dark", 1280, "dark"),
+    ("home-phone-light", 390, "light"), ("home-phone-dark", 390, "dark")])
+def test_home_page_screenshots(browser, site_url, name, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    assert re.search(r"^\x89PNG", (ARTIFACTS / f"{name}.png").read_bytes()[:4].decode("latin-1"))
+    context.close()

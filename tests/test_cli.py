@@ -1,0 +1,57 @@
+"""Tests for scripts/cli.py, run as a real process the way a contributor runs it."""
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run scripts/cli.py with this venv's Python."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts/cli.py"), *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_check_passes_on_the_repository_model():
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 5 layers, ")
+    assert result.stderr == ""
+
+
+def test_check_reports_a_typo_with_location_and_hint_and_exits_1(model_dir):
+    folder = model_dir({"relations.yaml": "relations:\n  - from: virsh\n    to: qemo\n    kind: uses\n"
+                                          "    label: {en: starts}\n    sources: [readme]\n"})
+    result = cli("--model", str(folder), "check")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "diagrams/relations.yaml:3:9: error: unknown component 'qemo' in 'to' (did you mean 'qemu'?) [unknown-ref]\n"
+        "1 error(s); nothing was written.\n")
+
+
+def test_render_writes_the_generated_files_and_keeps_them_when_the_model_breaks(model_dir, tmp_path):
+    out = tmp_path / "out"
+    folder = model_dir()
+    assert cli("--model", str(folder), "render", "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert out / "components/kvm.md" in before and out / "stack.svg" in before
+    (folder / "components.yaml").write_text("components: [\n")
+    result = cli("--model", str(folder), "render", "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_render_refuses_to_write_into_docs():
+    result = cli("render", "--out", str(ROOT / "docs/generated"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: refusing to write into ")
+    assert not (ROOT / "docs/generated").exists()
+
+
+def test_render_says_clearly_when_dot_is_missing(tmp_path):
+    env = {**os.environ, "PATH": str(tmp_path)}
+    result = cli("render", "--out", str(tmp_path / "out"), env=env)
+    assert result.returncode == 1
+    assert result.stderr == "error: Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)\n"

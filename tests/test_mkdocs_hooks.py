@@ -1,0 +1,79 @@
+"""End-to-end tests of scripts/mkdocs_hooks.py through a real `mkdocs build --strict`."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, mkdocs
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """Copy the site's sources (config, docs, model, scripts) into a throwaway project."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("docs", "diagrams", "scripts"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Return every file under folder by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_publishes_the_generated_pages(built_site):
+    for page in ("index.html", "layers/index.html", "components/index.html", "components/kvm/index.html",
+                 "stack.svg", "components/kvm/near-kvm.svg", "assets/virtstack.css"):
+        assert (built_site / page).is_file(), page
+    home = (built_site / "index.html").read_text()
+    assert '<div class="vs-diagram" id="diagram-stack">\n<svg role="group"' in home
+    assert '<a xlink:href="components/kvm/"' in home
+    assert '<p><svg' not in home
+
+
+def test_build_never_writes_into_docs(built_site):
+    untracked = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "docs"],
+                               cwd=ROOT, capture_output=True, text=True).stdout
+    assert untracked == ""
+
+
+def test_build_fails_on_a_broken_model_with_the_issue_lines_and_keeps_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path)
+    relations = project / "diagrams/relations.yaml"
+    text = relations.read_text()
+    assert "    to: libvirt\n" in text
+    relations.write_text(text.replace("    to: libvirt\n", "    to: libvrt\n", 1))
+    line = text[: text.index("    to: libvirt\n")].count("\n") + 1
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert (f"diagrams/relations.yaml:{line}:9: error: unknown component 'libvrt' in 'to' "
+            "(did you mean 'libvirt'?) [unknown-ref]") in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert files_of(site) == {"index.html": b"last good"}
+
+
+def test_build_fails_on_a_broken_anchor(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs/about.md").write_text("# About\n\nSee [KVM](components/kvm.md#no-such-anchor).\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "contains a link 'components/kvm.md#no-such-anchor', but the doc 'components/kvm.md' does not contain an anchor" in result.stderr
+
+
+def test_build_refuses_a_hand_written_page_that_the_model_also_generates(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs/layers.md").write_text("# Layers\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "docs/layers.md is hand-written, but the model also generates it; rename one" in result.stderr
+
+
+def test_two_builds_are_byte_identical(tmp_path, built_site):
+    again = tmp_path / "again"
+    result = mkdocs("build", "--strict", "--site-dir", str(again))
+    assert result.returncode == 0, result.stderr
+    assert files_of(again) == files_of(built_site)

@@ -1,0 +1,43 @@
+"""Tests for pipeline.py: every output, determinism, and all issues at once."""
+
+import pytest
+
+from virtstack import pipeline
+from virtstack.issues import ModelError, format_issue
+
+from conftest import FIXTURES
+
+
+def test_build_returns_pages_diagrams_and_stylesheet():
+    outputs = pipeline.build(FIXTURES / "valid", FIXTURES)
+    assert list(outputs) == [
+        "assets/virtstack.css", "components/index.md", "components/kvm.md",
+        "components/kvm/near-kvm.dot", "components/kvm/near-kvm.svg",
+        "components/qemu.md", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg",
+        "components/virsh.md", "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
+        "index.md", "layers.md", "stack.dot", "stack.svg",
+    ]
+    assert outputs["stack.svg"].rstrip("\n") in outputs["index.md"]
+
+
+def test_build_is_byte_identical_across_runs():
+    assert pipeline.build(FIXTURES / "valid", FIXTURES) == pipeline.build(FIXTURES / "valid", FIXTURES)
+
+
+def test_build_raises_every_issue_at_once(model_dir):
+    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvn, kind: uses, label: {en: x}, sources: [api]}\n"
+                                          "  - {from: virsh, to: qemu, kind: uses, label: {en: x}, sources: []}\n"})
+    with pytest.raises(ModelError) as caught:
+        pipeline.build(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues] == [
+        "diagrams/relations.yaml:2:22: error: unknown component 'kvn' in 'to' (did you mean 'kvm'?) [unknown-ref]",
+        "diagrams/relations.yaml:3:66: error: 'sources' must not be empty [empty]",
+    ]
+
+
+def test_build_stops_after_a_syntax_error_with_just_that_issue(model_dir):
+    folder = model_dir({"relations.yaml": "relations:\n  - from: [qemu\n"})
+    with pytest.raises(ModelError) as caught:
+        pipeline.build(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues] == [
+        "diagrams/relations.yaml:3:1: error: YAML syntax: expected ',' or ']', but got '<stream end>' [yaml-syntax]"]
