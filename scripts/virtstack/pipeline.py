@@ -50,7 +50,7 @@ def build(model_dir: Path, display_root: Path) -> dict[str, str]:
     # The same SVG is inlined in its page and saved beside it (the page's
     # folder under directory URLs), so its relative links work in both.
     outputs, inline = {}, {}
-    for (page, diagram), dot, svg in zip(placed, dots, svgs):
+    for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
         inline[diagram.id] = svg_for_inline(svg, diagram.title)
         outputs[f"{stem / diagram.id}.dot"] = dot

@@ -6,7 +6,7 @@ a field, add it here and to the dataclass in model.py; to add a kind of
 component or relation, add it to the tuples below.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from . import model
