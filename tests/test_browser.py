@@ -32,8 +32,7 @@ def test_component_page_diagram_links_to_neighbours_and_relations(page, site_url
     page.goto(site_url + "components/kvm/")
     page.locator("#diagram-near-kvm g.node", has_text="QEMU").locator("a").click()
     page.wait_for_url(site_url + "components/qemu/")
-    edge = page.locator("#diagram-near-qemu g.edge[id$='qemu-uses-kvm'] a").first
-    edge.click()
+    page.locator("#diagram-near-qemu g.edge[id$='qemu-uses-kvm'] text").click()
     page.wait_for_url(site_url + "components/qemu/#qemu-uses-kvm")
     assert page.locator("#qemu-uses-kvm").is_visible()
 

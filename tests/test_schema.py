@@ -33,5 +33,8 @@ def test_every_field_maps_to_a_dataclass_attribute(spec):
     assert {fld.attr or key for key, fld in spec.fields.items()} == attrs - derived
 
 
-def test_collections_name_the_five_model_files():
-    assert list(schema.COLLECTIONS) == ["layers.yaml", "components.yaml", "relations.yaml", "sources.yaml", "views.yaml"]
+def test_collections_name_the_model_files():
+    assert list(schema.COLLECTIONS) == ["layers.yaml", "components.yaml", "relations.yaml", "sources.yaml", "views.yaml",
+                                        "claims.yaml", "questions.yaml", "events.yaml", "glossary.yaml"]
+    assert [name for name, c in schema.COLLECTIONS.items() if not c.required] == [
+        "claims.yaml", "questions.yaml", "events.yaml", "glossary.yaml"]

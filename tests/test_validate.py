@@ -44,7 +44,7 @@ def test_validate_model_builds_the_fixture_model(check):
     assert model.component_by_id["qemu"].packages == m.Packages(("qemu-system-x86",), (), (), None, ("readme",))
     assert model.component_by_id["kvm"].description == ()
     assert model.home_view == m.View(
-        id="stack", home=True, title=m.Text("The stack"), summary=m.Text("All of it."),
+        id="stack", home=True, kind="stack", title=m.Text("The stack"), summary=m.Text("All of it."),
         intro=(m.Statement(m.Text("QEMU uses KVM."), ("api", "readme")),),
         layers=("kernel", "tools"), components=("kvm", "qemu", "virsh"))
 
@@ -188,3 +188,82 @@ def test_every_problem_is_reported_in_one_run(check):
 def test_messages_show_control_characters_escaped(check):
     assert errors(check, {"relations.yaml": RELATION.replace("to: kvm", 'to: "kv\\u001bm"')}) == [
         "diagrams/relations.yaml:3:9: error: unknown component 'kv\\x1bm' in 'to' (did you mean 'kvm'?) [unknown-ref]"]
+
+
+def test_a_collection_may_be_split_into_parts(check):
+    extra = "components:\n  - {id: lxc, name: {en: LXC}, layer: kernel, kind: container-runtime, summary: {en: S}, sources: [api]}\n"
+    model, issues = check({"components.more.yaml": extra})
+    assert issues == []
+    assert [c.id for c in model.components] == ["kvm", "lxc", "qemu", "virsh"]
+
+
+def test_layers_cannot_be_split_and_part_names_must_be_ids(check):
+    assert errors(check, {"layers.more.yaml": "layers: []\n", "components.Big.yaml": "components: []\n"}) == [
+        "diagrams/components.Big.yaml:1:1: error: unknown model file 'components.Big.yaml': a part name is "
+        "lowercase letters, digits and hyphens, like components.tools.yaml [unknown-file]",
+        "diagrams/layers.more.yaml:1:1: error: unknown model file 'layers.more.yaml': layers.yaml cannot be split into parts [unknown-file]",
+    ]
+
+
+PATH_VIEW = """\
+views:
+  - id: stack
+    home: true
+    title: {en: T}
+    summary: {en: S}
+  - id: start
+    kind: path
+    title: {en: T}
+    summary: {en: S}
+    columns:
+      - {id: a, title: {en: A}, components: [kvm]}
+"""
+
+
+def test_view_kinds_need_their_own_fields_and_refuse_the_others(check):
+    assert errors(check, {"views.yaml": PATH_VIEW}) == [
+        "diagrams/views.yaml:6:5: error: view 'start' of kind 'path' is missing the field 'steps' [missing-field]",
+        "diagrams/views.yaml:10:5: error: 'columns' does not belong in view 'start' of kind 'path' [unknown-field]",
+    ]
+
+
+def test_path_steps_refer_to_relations_by_their_derived_id(check):
+    views = PATH_VIEW.replace("""    columns:
+      - {id: a, title: {en: A}, components: [kvm]}
+""", """    steps:
+      - {relation: qemu-uses-kvm, text: {en: QEMU asks KVM.}, sources: [api]}
+      - {relation: virsh-uses-qemu, text: {en: virsh asks.}, sources: [api]}
+""")
+    assert errors(check, {"views.yaml": views}) == [
+        "diagrams/views.yaml:12:20: error: unknown relation 'virsh-uses-qemu' in 'relation' "
+        "(did you mean 'virsh-controls-qemu'?) [unknown-ref]"]
+
+
+def test_claims_questions_events_and_terms_are_built(check):
+    files = {
+        "claims.yaml": "claims:\n  - {id: c2, section: kvm, claim: {en: C}, verdict: wrong, correction: [{text: {en: X}, sources: [api]}], about: [kvm]}\n"
+                       "  - {id: c1, section: qemu, claim: {en: C}, verdict: correct, correction: [{text: {en: X}, sources: [api]}]}\n",
+        "questions.yaml": "questions:\n  - id: qemu-kvm\n    title: {en: Q}\n    short_answer: [{text: {en: A}, sources: [api]}]\n"
+                          "    claims: [c2]\n    view: stack\n    sections:\n      - {id: pkgs, title: {en: P}, body: [], table: packages, components: [qemu]}\n",
+        "events.yaml": "events:\n  - {id: b, date: '2007', text: {en: B}, sources: [api]}\n  - {id: a, date: '2006-12', text: {en: A}, sources: [api]}\n",
+        "glossary.yaml": "terms:\n  - {id: vmm, term: {en: VMM}, matches: {en: [VMM, VMMs]}, definition: [{text: {en: D}, sources: [api]}]}\n",
+    }
+    model, issues = check(files)
+    assert issues == []
+    assert [c.id for c in model.claims] == ["c2", "c1"]
+    assert model.questions[0].sections[0] == m.Section("pkgs", m.Text("P"), (), "packages", ("qemu",))
+    assert [e.id for e in model.events] == ["a", "b"]
+    assert model.terms[0].matches == m.Words(("VMM", "VMMs"))
+
+
+def test_a_table_section_needs_components(check):
+    questions = ("questions:\n  - id: q\n    title: {en: Q}\n    short_answer: [{text: {en: A}, sources: [api]}]\n"
+                 "    sections:\n      - {id: pkgs, title: {en: P}, body: [], table: packages}\n")
+    assert errors(check, {"questions.yaml": questions}) == [
+        "diagrams/questions.yaml:6:53: error: a section with a 'table' needs the 'components' to list [missing-field]"]
+
+
+def test_words_must_be_lists_of_strings(check):
+    terms = "terms:\n  - {id: vmm, term: {en: VMM}, matches: {en: VMM}, definition: [{text: {en: D}, sources: [api]}]}\n"
+    assert errors(check, {"glossary.yaml": terms}) == [
+        "diagrams/glossary.yaml:2:46: error: 'matches.en' must be a list but got 'VMM' [bad-type]"]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 __all__ = [
-    "Component", "Layer", "Licence", "Model", "Packages", "Relation",
-    "Release", "Source", "Statement", "Text", "View",
+    "Claim", "Column", "Component", "Event", "Layer", "Licence", "Model",
+    "Packages", "Question", "Relation", "Release", "Section", "Source",
+    "Statement", "Step", "Term", "Text", "View", "Words",
 ]
 
 
@@ -23,6 +24,18 @@ class Text:
 
     def in_language(self, lang: str) -> str:
         """Return the text in lang."""
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Words:
+    """A list of words or phrases in each language of the site."""
+
+    en: tuple[str, ...]
+    ru: tuple[str, ...] | None = None
+
+    def in_language(self, lang: str) -> tuple[str, ...]:
+        """Return the words in lang."""
         return getattr(self, lang)
 
 
@@ -101,6 +114,8 @@ class Component:
     first_release: Release | None
     packages: Packages | None
     aliases: tuple[str, ...]
+    upstream: str | None = None
+    misconceptions: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,16 +132,94 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One numbered step of a path view: a relation and what happens there."""
+
+    relation: str
+    text: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One stack of a compare view, drawn in the shared layer frame."""
+
+    id: str
+    title: Text
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class View:
-    """A diagram that selects layers and components from the model."""
+    """A diagram that selects from the model: a stack, a path of steps, or stacks side by side."""
 
     id: str
     home: bool
+    kind: str
     title: Text
     summary: Text
     intro: tuple[Statement, ...]
     layers: tuple[str, ...]
     components: tuple[str, ...]
+    steps: tuple[Step, ...] = ()
+    columns: tuple[Column, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One of the asker's conclusions, restated, with its verdict and correction."""
+
+    id: str
+    section: str
+    claim: Text
+    verdict: str
+    correction: tuple[Statement, ...]
+    about: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of an answer; it may show a package table of some components."""
+
+    id: str
+    title: Text
+    body: tuple[Statement, ...]
+    table: str | None
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One of the asker's questions, with a short answer and the full one."""
+
+    id: str
+    title: Text
+    short_answer: tuple[Statement, ...]
+    claims: tuple[str, ...]
+    view: str | None
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event on the timeline."""
+
+    id: str
+    date: str
+    text: Text
+    sources: tuple[str, ...]
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term, the words that link to it, and its definition."""
+
+    id: str
+    term: Text
+    matches: Words
+    definition: tuple[Statement, ...]
+    see_also: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -138,6 +231,10 @@ class Model:
     relations: tuple[Relation, ...]
     sources: tuple[Source, ...]
     views: tuple[View, ...]
+    claims: tuple[Claim, ...] = ()
+    questions: tuple[Question, ...] = ()
+    events: tuple[Event, ...] = ()
+    terms: tuple[Term, ...] = ()
 
     @cached_property
     def layer_by_id(self) -> dict[str, Layer]:
@@ -153,6 +250,21 @@ class Model:
     def source_by_id(self) -> dict[str, Source]:
         """Map source ids to sources."""
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def view_by_id(self) -> dict[str, View]:
+        """Map view ids to views."""
+        return {view.id: view for view in self.views}
+
+    @cached_property
+    def relation_by_id(self) -> dict[str, Relation]:
+        """Map relation ids to relations."""
+        return {relation.id: relation for relation in self.relations}
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        """Map claim ids to claims."""
+        return {claim.id: claim for claim in self.claims}
 
     @cached_property
     def home_view(self) -> View:

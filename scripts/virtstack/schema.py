@@ -14,7 +14,7 @@ from . import model
 __all__ = [
     "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS",
     "REQUIRED_LANGUAGES", "Bool", "Collection", "Date", "Enum", "Field", "Id",
-    "ListOf", "Obj", "Ref", "Str", "Text", "Url",
+    "ListOf", "Obj", "Ref", "Str", "Text", "Url", "Words",
 ]
 
 # Languages a text may have, and those every text must have.
@@ -26,6 +26,10 @@ COMPONENT_KINDS = (
     "subsystem", "library", "daemon", "cli", "gui", "web-ui", "protocol",
     "firmware", "package", "platform", "container-runtime",
 )
+VIEW_KINDS = ("stack", "path", "compare")
+VERDICTS = ("correct", "partly-correct", "misleading", "wrong")
+CLAIM_SECTIONS = ("vmware", "qemu", "hardware", "kvm", "libvirt", "virt-manager", "questions")
+TABLES = ("packages",)
 RELATION_KINDS = (
     "uses", "controls", "accelerates", "part-of", "provides", "forked-from",
     "merged-into",
@@ -64,6 +68,11 @@ class Bool:
 @dataclass(frozen=True)
 class Text:
     """A human-readable text: a mapping from language to string."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words or phrases per language: a mapping from language to a list of strings."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,9 @@ class Collection:
     entity: str
     item: Obj
     has_id: bool = True
+    required: bool = True
+    ordered: bool = False   # keep the files' order instead of sorting
+    sort_by: tuple[str, ...] = ("id",)
 
 
 # Entities -------------------------------------------------------------------
@@ -167,6 +179,8 @@ COMPONENT = Obj("component", {
     "first_release": Field(RELEASE),
     "packages": Field(PACKAGES),
     "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "upstream": Field(Ref("component"), doc="the component whose project develops this one"),
+    "misconceptions": Field(ListOf(STATEMENT), doc="common misconceptions, each stated and corrected"),
 }, model.Component)
 
 
@@ -192,21 +206,84 @@ SOURCE = Obj("source", {
     "date": Field(Date()),
 }, model.Source)
 
+STEP = Obj("step", {
+    "relation": Field(Ref("relation"), required=True, doc="a relation id: from-kind-to"),
+    "text": Field(Text(), required=True, doc="what happens at this step"),
+    "sources": SOURCES_FIELD,
+}, model.Step)
+
+COLUMN = Obj("column", {
+    "id": Field(Id(), required=True),
+    "title": Field(Text(), required=True),
+    "components": Field(ListOf(Ref("component"), non_empty=True), required=True),
+}, model.Column)
+
 VIEW = Obj("view", {
     "id": Field(Id(), required=True),
     "home": Field(Bool(), doc="true for the one view shown on the home page"),
+    "kind": Field(Enum(VIEW_KINDS), doc="stack (default), path or compare"),
     "title": Field(Text(), required=True),
     "summary": Field(Text(), required=True),
     "intro": Field(ListOf(STATEMENT)),
     "layers": Field(ListOf(Ref("layer")), doc="layers shown; all when left out"),
     "components": Field(ListOf(Ref("component")), doc="components shown; all in those layers when left out"),
+    "steps": Field(ListOf(STEP, non_empty=True), doc="path views: the numbered steps"),
+    "columns": Field(ListOf(COLUMN, non_empty=True), doc="compare views: one column per stack"),
 }, model.View)
 
-# The model files, in the order they are checked.
+CLAIM = Obj("claim", {
+    "id": Field(Id(), required=True),
+    "section": Field(Enum(CLAIM_SECTIONS), required=True, doc="the asker's heading it stands under"),
+    "claim": Field(Text(), required=True, doc="the conclusion, restated"),
+    "verdict": Field(Enum(VERDICTS), required=True),
+    "correction": Field(ListOf(STATEMENT, non_empty=True), required=True),
+    "about": Field(ListOf(Ref("component"))),
+}, model.Claim)
+
+SECTION = Obj("section", {
+    "id": Field(Id(), required=True, doc="its anchor on the page"),
+    "title": Field(Text(), required=True),
+    "body": Field(ListOf(STATEMENT), required=True),
+    "table": Field(Enum(TABLES), doc="a table generated from the components below"),
+    "components": Field(ListOf(Ref("component"))),
+}, model.Section)
+
+QUESTION = Obj("question", {
+    "id": Field(Id(), required=True, doc="the page is questions/<id>/"),
+    "title": Field(Text(), required=True),
+    "short_answer": Field(ListOf(STATEMENT, non_empty=True), required=True, doc="2-3 quotable sentences"),
+    "claims": Field(ListOf(Ref("claim"))),
+    "view": Field(Ref("view"), doc="a diagram to show with the answer"),
+    "sections": Field(ListOf(SECTION), required=True),
+}, model.Question)
+
+EVENT = Obj("event", {
+    "id": Field(Id(), required=True),
+    "date": Field(Date(), required=True),
+    "text": Field(Text(), required=True),
+    "sources": SOURCES_FIELD,
+    "components": Field(ListOf(Ref("component"))),
+}, model.Event)
+
+TERM = Obj("term", {
+    "id": Field(Id(), required=True),
+    "term": Field(Text(), required=True),
+    "matches": Field(Words(), required=True, doc="words in page text that link here"),
+    "definition": Field(ListOf(STATEMENT, non_empty=True), required=True),
+    "see_also": Field(ListOf(Ref("component"))),
+}, model.Term)
+
+# The model files, in the order they are checked. Each but layers.yaml may
+# be split into parts: components.yaml plus components.<part>.yaml.
 COLLECTIONS = {
-    "layers.yaml": Collection("layers", "layer", LAYER),
+    "layers.yaml": Collection("layers", "layer", LAYER, ordered=True),
     "components.yaml": Collection("components", "component", COMPONENT),
     "relations.yaml": Collection("relations", "relation", RELATION, has_id=False),
     "sources.yaml": Collection("sources", "source", SOURCE),
     "views.yaml": Collection("views", "view", VIEW),
+    "claims.yaml": Collection("claims", "claim", CLAIM, required=False, ordered=True),
+    "questions.yaml": Collection("questions", "question", QUESTION, required=False, ordered=True),
+    "events.yaml": Collection("events", "event", EVENT, required=False, sort_by=("date", "id")),
+    "glossary.yaml": Collection("terms", "term", TERM, required=False),
 }
+SINGLE_FILE = ("layers.yaml",)

@@ -35,31 +35,58 @@ class _Seen:
 def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[Issue]]:
     """Return the Model built from documents, or None, and every issue found."""
     seen = _Seen()
-    by_name = {doc.path.rsplit("/", 1)[-1]: doc for doc in documents}
-    issues = list(check_files(documents, by_name))
+    groups, issues = group_documents(documents)
     for name, collection in schema.COLLECTIONS.items():
-        if name in by_name:
-            issues.extend(check_collection(by_name[name], collection, seen))
+        for doc in groups[name]:
+            issues.extend(check_collection(doc, collection, seen))
     issues.extend(check_refs(seen))
-    if "views.yaml" in by_name:
-        issues.extend(check_home_view(by_name["views.yaml"]))
+    issues.extend(check_home_view(groups["views.yaml"]))
+    issues.extend(check_view_kinds(groups["views.yaml"]))
+    issues.extend(check_tables(groups["questions.yaml"]))
     if any(i.severity == "error" for i in issues):
         return None, sorted(issues)
-    return build_model(by_name), sorted(issues)
+    return build_model(groups), sorted(issues)
 
 
 # Files ----------------------------------------------------------------------
 
-def check_files(documents: list[Document], by_name: dict) -> Iterator[Issue]:
-    """Report model files that are missing or not known."""
+def collection_file(name: str) -> str | None:
+    """Return the collection file a file name belongs to: components.x.yaml -> components.yaml."""
+    if not name.endswith(".yaml"):
+        return None
+    base, _, part = name[: -len(".yaml")].partition(".")
+    whole = f"{base}.yaml"
+    if whole not in schema.COLLECTIONS or (part and (whole in schema.SINGLE_FILE or not ID_RE.fullmatch(part))):
+        return None
+    return whole
+
+
+def _unknown_file_message(name: str) -> str:
+    """Explain why a file name is not a model file."""
+    whole = name.partition(".")[0] + ".yaml"
+    if whole in schema.SINGLE_FILE:
+        return f"unknown model file '{name}': {whole} cannot be split into parts"
+    if whole in schema.COLLECTIONS:
+        return f"unknown model file '{name}': a part name is lowercase letters, digits and hyphens, like {whole[:-5]}.tools.yaml"
+    return f"unknown model file '{name}'{_did_you_mean(name, schema.COLLECTIONS)}"
+
+
+def group_documents(documents: list[Document]) -> tuple[dict[str, list[Document]], list[Issue]]:
+    """Sort documents into their collections; report missing and unknown files."""
+    groups = {name: [] for name in schema.COLLECTIONS}
+    issues = []
+    for doc in documents:
+        name = doc.path.rsplit("/", 1)[-1]
+        whole = collection_file(name)
+        if whole:
+            groups[whole].append(doc)
+        else:
+            issues.append(Issue(doc.path, 1, 1, _unknown_file_message(name), "unknown-file"))
     folder = documents[0].path.rsplit("/", 1)[0] + "/" if documents and "/" in documents[0].path else ""
-    for name in schema.COLLECTIONS:
-        if name not in by_name:
-            yield Issue(folder + name, 1, 1, "file is missing; every model needs it", "missing-file")
-    for name, doc in by_name.items():
-        if name not in schema.COLLECTIONS:
-            hint = _did_you_mean(name, schema.COLLECTIONS)
-            yield Issue(doc.path, 1, 1, f"unknown model file '{name}'{hint}", "unknown-file")
+    for name, collection in schema.COLLECTIONS.items():
+        if collection.required and not groups[name]:
+            issues.append(Issue(folder + name, 1, 1, "file is missing; every model needs it", "missing-file"))
+    return groups, issues
 
 
 def check_collection(doc: Document, collection: schema.Collection, seen: _Seen) -> Iterator[Issue]:
@@ -191,6 +218,22 @@ def check_text(spec, value, doc, path, name, seen) -> Iterator[Issue]:
             yield _issue(doc, path, f"'{name}' has no '{lang}' text", "missing-translation")
 
 
+def check_words(spec, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check words per language: like a text, but each value is a non-empty list of strings."""
+    if not isinstance(value, dict):
+        yield _bad_type(doc, path, name, "words per language such as {en: [...]}", value)
+        return
+    for lang, words in value.items():
+        if lang not in schema.LANGUAGES:
+            hint = _did_you_mean(lang, schema.LANGUAGES) or f" (allowed: {', '.join(schema.LANGUAGES)})"
+            yield _issue(doc, path + (lang,), f"unknown language '{lang}' in '{name}'{hint}", "unknown-language", key=True)
+        else:
+            yield from check_list(schema.ListOf(schema.Str(), non_empty=True), words, doc, path + (lang,), f"{name}.{lang}", seen)
+    for lang in schema.REQUIRED_LANGUAGES:
+        if lang not in value:
+            yield _issue(doc, path, f"'{name}' has no '{lang}' words", "missing-translation")
+
+
 def check_enum(spec: schema.Enum, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check one of a fixed set of strings."""
     if not isinstance(value, str):
@@ -212,7 +255,7 @@ CHECKERS = {
     schema.Obj: check_obj, schema.ListOf: check_list, schema.Str: check_str,
     schema.Id: check_id, schema.Url: check_url, schema.Date: check_date,
     schema.Bool: check_bool, schema.Text: check_text, schema.Enum: check_enum,
-    schema.Ref: check_ref,
+    schema.Ref: check_ref, schema.Words: check_words,
 }
 
 
@@ -229,25 +272,68 @@ def check_refs(seen: _Seen) -> Iterator[Issue]:
             yield _issue(doc, path, f"unknown {entity} '{_show(value)}' in '{name}'{hint}", "unknown-ref")
 
 
-def check_home_view(doc: Document) -> Iterator[Issue]:
+def _items(docs: list[Document], key: str) -> list[tuple[Document, int, dict]]:
+    """Return (document, index, item) for every mapping item under key in docs."""
+    found = []
+    for doc in docs:
+        items = doc.data.get(key) if isinstance(doc.data, dict) else None
+        if isinstance(items, list):
+            found.extend((doc, i, item) for i, item in enumerate(items) if isinstance(item, dict))
+    return found
+
+
+def check_home_view(docs: list[Document]) -> Iterator[Issue]:
     """Report unless exactly one view has home: true."""
-    views = doc.data.get("views") if isinstance(doc.data, dict) else None
-    if not isinstance(views, list):
+    if not docs:
         return
-    homes = [v.get("id") for v in views if isinstance(v, dict) and v.get("home") == "true"]
+    homes = [item.get("id") for _, _, item in _items(docs, "views") if item.get("home") == "true"]
     if len(homes) != 1:
         found = ", ".join(f"'{h}'" for h in homes if isinstance(h, str)) or "none"
-        yield _issue(doc, ("views",), f"exactly one view must have 'home: true' but found {found}", "home-view")
+        yield _issue(docs[0], ("views",), f"exactly one view must have 'home: true' but found {found}", "home-view")
+
+
+# Fields each kind of view must have, and those it must not.
+VIEW_FIELDS = {"stack": ((), ("steps", "columns")), "path": (("steps",), ("columns",)),
+               "compare": (("columns",), ("steps",))}
+
+
+def check_view_kinds(docs: list[Document]) -> Iterator[Issue]:
+    """Report a path view without steps, a compare view without columns, and fields of another kind."""
+    for doc, index, view in _items(docs, "views"):
+        kind = view.get("kind", "stack")
+        if kind not in VIEW_FIELDS:
+            continue
+        needed, refused = VIEW_FIELDS[kind]
+        label = _entity_label(schema.VIEW, view)
+        for key in needed:
+            if key not in view:
+                yield _issue(doc, ("views", index), f"{label} of kind '{kind}' is missing the field '{key}'", "missing-field")
+        for key in refused:
+            if key in view:
+                yield _issue(doc, ("views", index, key), f"'{key}' does not belong in {label} of kind '{kind}'", "unknown-field", key=True)
+
+
+def check_tables(docs: list[Document]) -> Iterator[Issue]:
+    """Report an answer section that asks for a table but names no components."""
+    for doc, index, question in _items(docs, "questions"):
+        sections = question.get("sections")
+        for number, section in enumerate(sections if isinstance(sections, list) else []):
+            if isinstance(section, dict) and "table" in section and not section.get("components"):
+                yield _issue(doc, ("questions", index, "sections", number, "table"),
+                             "a section with a 'table' needs the 'components' to list", "missing-field")
 
 
 # Building -------------------------------------------------------------------
 
-def build_model(by_name: dict) -> model.Model:
+def build_model(groups: dict[str, list[Document]]) -> model.Model:
     """Build the Model from documents that passed every check."""
     parts = {}
     for name, collection in schema.COLLECTIONS.items():
-        items = [build_value(collection.item, item) for item in by_name[name].data[collection.key]]
-        parts[collection.key] = tuple(items if collection.key == "layers" else sorted(items, key=lambda x: x.id))
+        raw = [item for doc in groups[name] for item in doc.data[collection.key]]
+        items = [build_value(collection.item, item) for item in raw]
+        if not collection.ordered:
+            items.sort(key=lambda x: tuple(getattr(x, f) for f in collection.sort_by))
+        parts[collection.key] = tuple(items)
     layer_ids = tuple(layer.id for layer in parts["layers"])
     parts["views"] = tuple(_with_defaults(view, layer_ids, parts["components"]) for view in parts["views"])
     return model.Model(**parts)
@@ -263,6 +349,8 @@ def build_value(spec: object, value: object) -> object:
         return tuple(build_value(spec.item, item) for item in value)
     if isinstance(spec, schema.Text):
         return model.Text(**value)
+    if isinstance(spec, schema.Words):
+        return model.Words(**{lang: tuple(words) for lang, words in value.items()})
     if isinstance(spec, schema.Bool):
         return value == "true"
     return value
@@ -272,6 +360,8 @@ def _default(spec: object) -> object:
     """Return the value of a field that was left out."""
     if isinstance(spec, schema.ListOf):
         return ()
+    if isinstance(spec, schema.Enum):
+        return spec.values[0] if spec.values == schema.VIEW_KINDS else None
     return False if isinstance(spec, schema.Bool) else None
 
 
