@@ -7,7 +7,8 @@ from virtstack.render_pages import diagram_pages, link, page_root, render_pages
 
 from conftest import FIXTURES
 
-SVGS = {"stack": "<svg>stack</svg>", "near-kvm": "<svg>kvm</svg>", "near-qemu": "<svg>q</svg>", "near-virsh": "<svg>v</svg>"}
+SVGS = {("index.md", "stack"): "<svg>stack</svg>", ("components/kvm.md", "near-kvm"): "<svg>kvm</svg>",
+        ("components/qemu.md", "near-qemu"): "<svg>q</svg>", ("components/virsh.md", "near-virsh"): "<svg>v</svg>"}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ SOURCES = """\
 
 def test_render_pages_names_pages_by_id(pages):
     assert list(pages) == ["components/index.md", "components/kvm.md", "components/qemu.md",
-                           "components/virsh.md", "index.md", "layers.md"]
+                           "components/virsh.md", "index.md", "layers.md", "sources.md"]
 
 
 def test_render_component_gives_the_whole_page(pages):
@@ -98,7 +99,7 @@ Relations:
 - [QEMU](components/qemu.md) runs guests with [KVM](components/kvm.md). How: ioctls on <code>/dev/kvm</code>.
 - [virsh](components/virsh.md) starts [QEMU](components/qemu.md).
 
-Go further: [every layer](layers.md) and [every component](components/index.md).
+Go further: [the layers](layers.md), [every component](components/index.md) and [every source](sources.md).
 
 ## Sources {#sources}
 
@@ -166,6 +167,17 @@ def test_page_root_matches_directory_urls(page, root):
     ("components/qemu.md", "layers.md", "../layers.md")])
 def test_link_is_relative_to_the_page_source(page, target, expected):
     assert link(page, target) == expected
+
+
+def test_render_sources_lists_every_source_with_the_pages_citing_it(pages):
+    assert pages["sources.md"] == """\
+# Sources
+
+Every source the site cites, and the pages that cite it.
+
+- <a id="readme"></a>[QEMU README](https://example.org/readme), QEMU project, 2026. Cited on: [QEMU](components/qemu.md), [The stack](index.md), [virsh](components/virsh.md).
+- <a id="api"></a>[The KVM API](https://docs.kernel.org/virt/kvm/api.html), Linux kernel documentation. Cited on: [KVM](components/kvm.md), [QEMU](components/qemu.md), [The stack](index.md).
+"""
 
 
 def test_diagram_pages_places_one_diagram_per_page():

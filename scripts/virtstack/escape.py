@@ -10,9 +10,8 @@ import html
 import re
 
 from graphviz import escape as _dot_literal
-from graphviz.quoting import quote as _dot_quote
 
-__all__ = ["dot_string", "html_text", "markdown_text", "plain_text"]
+__all__ = ["dot_lines", "dot_string", "html_text", "markdown_fragment", "markdown_text", "plain_text", "split_code"]
 
 # Characters Python-Markdown treats as syntax; a backslash makes them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -26,8 +25,19 @@ def plain_text(text: str) -> str:
 
 def dot_string(text: str) -> str:
     """Return a double-quoted DOT string that shows text literally."""
-    quoted = _dot_quote(_dot_literal(plain_text(text)))
-    return quoted if quoted.startswith('"') else f'"{quoted}"'
+    return dot_lines([text])
+
+
+def dot_lines(lines: list[str]) -> str:
+    """Return a double-quoted DOT string that shows each line literally, one per row."""
+    return '"' + "\\n".join(_dot_quoted_body(plain_text(line)) for line in lines) + '"'
+
+
+def _dot_quoted_body(text: str) -> str:
+    """Escape text for the inside of a DOT quoted string: backslashes literal, quotes escaped."""
+    # After graphviz.escape doubles every backslash, each quote follows an
+    # even run of backslashes, so one more backslash makes it literal.
+    return _dot_literal(text).replace('"', '\\"')
 
 
 def html_text(text: str) -> str:
@@ -35,12 +45,17 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def split_code(text: str) -> list[tuple[bool, str]]:
+    """Return text with whitespace folded, as (is_code, piece) pairs in order."""
+    pieces = _CODE_SPAN.split(" ".join(text.split()))
+    return [(index % 2 == 1, piece) for index, piece in enumerate(pieces) if piece]
+
+
+def markdown_fragment(piece: str) -> str:
+    """Return Markdown that shows a piece of plain text literally, spaces kept."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(piece, quote=False)).replace("|", "&#124;")
+
+
 def markdown_text(text: str) -> str:
     """Return Markdown that shows text literally, with `code` spans as <code>."""
-    parts = []
-    for index, part in enumerate(_CODE_SPAN.split(" ".join(text.split()))):
-        if index % 2:
-            parts.append(f"<code>{html_text(part)}</code>")
-        else:
-            parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(part, quote=False)).replace("|", "&#124;"))
-    return "".join(parts)
+    return "".join(f"<code>{html_text(p)}</code>" if code else markdown_fragment(p) for code, p in split_code(text))

@@ -52,9 +52,9 @@ def build(model_dir: Path, display_root: Path) -> dict[str, str]:
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
-        inline[diagram.id] = svg_for_inline(svg, diagram.title)
+        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title)
         outputs[f"{stem / diagram.id}.dot"] = dot
-        outputs[f"{stem / diagram.id}.svg"] = inline[diagram.id] + "\n"
+        outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
     # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
     outputs.update(render_pages(model, inline))
     outputs[STYLESHEET] = style.stylesheet()

@@ -8,17 +8,18 @@ the diagram, given as `root` (the path from that page to the site root).
 """
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 import graphviz
 
 from . import style
-from .escape import dot_string, html_text, plain_text
-from .model import Component, Model, Relation, View
+from .escape import dot_lines, dot_string, html_text, plain_text
+from .model import Column, Component, Model, Relation, View
 
 __all__ = [
     "Diagram", "DotNotFound", "diagram_to_dot", "dot_to_svg",
-    "neighbourhood_diagram", "svg_for_inline", "view_diagram",
+    "neighbourhood_diagram", "svg_for_inline", "timeline_diagram", "view_diagram",
 ]
 
 
@@ -35,13 +36,28 @@ class Diagram:
     components: tuple[str, ...]
     relations: tuple[str, ...]
     focus: str | None = None
+    kind: str = "stack"
+    columns: tuple[Column, ...] = ()
 
 
 def view_diagram(model: Model, view: View, lang: str = "en") -> Diagram:
-    """Return the diagram of a view: its components and the relations among them."""
+    """Return the diagram of a view: a stack, the numbered steps of a path, or columns."""
+    title = view.title.in_language(lang)
+    if view.kind == "path":
+        steps = tuple(step.relation for step in view.steps)
+        ends = {end for i in steps for end in (model.relation_by_id[i].from_, model.relation_by_id[i].to)}
+        return Diagram(view.id, title, tuple(sorted(ends)), steps, kind="path")
+    if view.kind == "compare":
+        shown = tuple(sorted({c for column in view.columns for c in column.components}))
+        return Diagram(view.id, title, shown, (), kind="compare", columns=view.columns)
     shown = set(view.components)
     relations = tuple(r.id for r in model.relations if r.from_ in shown and r.to in shown)
-    return Diagram(view.id, view.title.in_language(lang), view.components, relations)
+    return Diagram(view.id, title, view.components, relations)
+
+
+def timeline_diagram(title: str) -> Diagram:
+    """Return the diagram of the timeline: every event, by year."""
+    return Diagram("timeline", title, (), (), kind="timeline")
 
 
 def neighbourhood_diagram(model: Model, component: Component, lang: str = "en") -> Diagram:
@@ -53,18 +69,95 @@ def neighbourhood_diagram(model: Model, component: Component, lang: str = "en") 
 
 
 def diagram_to_dot(model: Model, diagram: Diagram, *, lang: str = "en", root: str = "") -> str:
-    """Return the DOT source of a diagram, layers as bands from tools (top) to hardware."""
+    """Return the DOT source of a diagram of any kind."""
+    if diagram.kind == "compare":
+        return _compare_to_dot(model, diagram, lang, root)
+    if diagram.kind == "timeline":
+        return _timeline_to_dot(model, diagram, lang)
+    return _stack_to_dot(model, diagram, lang, root)
+
+
+def _head(diagram: Diagram) -> list[str]:
+    """Return the opening lines every diagram shares: its id and the default styles."""
+    return [
+        f"digraph {dot_string(diagram.id)} {{", f"  id={dot_string(diagram.id)}",
+        f"  graph [{_attrs(style.GRAPH)}]", f"  node [{_attrs(style.NODE)}]", f"  edge [{_attrs(style.EDGE)}]",
+    ]
+
+
+def _stack_to_dot(model: Model, diagram: Diagram, lang: str, root: str) -> str:
+    """Return DOT with layers as bands from tools (top) to hardware; path steps are numbered."""
     components = [model.component_by_id[i] for i in diagram.components]
-    lines = [f"digraph {dot_string(diagram.id)} {{", f"  id={dot_string(diagram.id)}"]
-    lines.append(f"  graph [{_attrs(style.GRAPH)}]")
-    lines.append(f"  node [{_attrs(style.NODE)}]")
-    lines.append(f"  edge [{_attrs(style.EDGE)}]")
+    lines = _head(diagram)
     bands = _bands(model, components)
     for layer_id, members in bands:
         lines.extend(_cluster(model, diagram, layer_id, members, lang, root))
     lines.extend(_ordering_edges(bands))
-    relations = [r for r in model.relations if r.id in set(diagram.relations)]
+    if diagram.kind == "path":
+        relations = [model.relation_by_id[i] for i in diagram.relations]
+    else:
+        relations = [r for r in model.relations if r.id in set(diagram.relations)]
     lines.extend(_edge(model, diagram, r, lang, root) for r in relations)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _compare_to_dot(model: Model, diagram: Diagram, lang: str, root: str) -> str:
+    """Return DOT with one column per stack and one row per layer, labelled on the left."""
+    lines = _head(diagram)
+    ranks = {}
+    for column in diagram.columns:
+        lines.extend(_column(model, diagram, column, lang, root, ranks))
+    layers = [layer for layer in reversed(model.layers) if layer.id in ranks]
+    for layer in layers:
+        label_node = f"layer:{layer.id}"
+        attrs = {"id": f"{diagram.id}--layer-{layer.id}", "class": f"row-label layer-{layer.id}", "shape": "plaintext",
+                 "style": "", "label": layer.name.in_language(lang)}
+        lines.append(f"  {dot_string(label_node)} [{_attrs(attrs)}]")
+        lines.append(f"  {{ rank=same; {' '.join(dot_string(n) for n in [label_node, *ranks[layer.id]])} }}")
+    chain = [f"layer:{layer.id}" for layer in layers]
+    lines.extend(f"  {dot_string(a)} -> {dot_string(b)} [style=invis]" for a, b in zip(chain, chain[1:]))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _column(model: Model, diagram: Diagram, column: Column, lang: str, root: str, ranks: dict) -> list[str]:
+    """Return one stack's cluster, its nodes and the relations among them; note each node's layer row."""
+    lines = [
+        f"  subgraph {dot_string('cluster_' + column.id)} {{",
+        f"    id={dot_string(f'{diagram.id}--{column.id}')} class={dot_string('column')}",
+        f"    label={dot_string(column.title.in_language(lang))} {_attrs({k: v for k, v in style.CLUSTER.items() if k != 'rank'})}",
+    ]
+    members = set(column.components)
+    for component in sorted((model.component_by_id[i] for i in members), key=lambda c: c.id):
+        node = f"{column.id}/{component.id}"
+        ranks.setdefault(component.layer, []).append(node)
+        attrs = _node_attrs(diagram, component, lang, root) | {"id": f"{diagram.id}--{column.id}--{component.id}"}
+        lines.append(f"    {dot_string(node)} [{_attrs(attrs)}]")
+    lines.append("  }")
+    for r in (r for r in model.relations if r.from_ in members and r.to in members):
+        attrs = {"id": f"{diagram.id}--{column.id}--{r.id}", "class": f"relation kind-{r.kind}",
+                 "style": style.RELATION_STYLE[r.kind], "URL": f"{root}components/{r.from_}/#{r.id}",
+                 "tooltip": _relation_sentence(model, r, lang)}
+        lines.append(f"  {dot_string(f'{column.id}/{r.from_}')} -> {dot_string(f'{column.id}/{r.to}')} [{_attrs(attrs)}]")
+    return lines
+
+
+def _timeline_to_dot(model: Model, diagram: Diagram, lang: str) -> str:
+    """Return DOT with a column of years and each year's events in its row."""
+    lines = _head(diagram)
+    years = sorted({event.date[:4] for event in model.events})
+    for year in years:
+        attrs = {"id": f"{diagram.id}--y{year}", "class": "year", "shape": "plaintext", "style": "", "label": year}
+        lines.append(f"  {dot_string('y' + year)} [{_attrs(attrs)}]")
+        events = [e for e in model.events if e.date[:4] == year]
+        for event in events:
+            wrapped = textwrap.wrap(plain_text(event.text.in_language(lang)), style.TIMELINE_WRAP)
+            attrs = {"id": f"{diagram.id}--{event.id}", "class": "event", "URL": f"#{event.id}",
+                     "tooltip": f"{event.date}: {plain_text(event.text.in_language(lang))}"}
+            lines.append(f"  {dot_string('e:' + event.id)} [label={dot_lines([event.date, *wrapped])} {_attrs(attrs)}]")
+        lines.append(f"  {{ rank=same; {' '.join(dot_string(n) for n in ['y' + year, *('e:' + e.id for e in events)])} }}")
+    lines.extend(f"  {dot_string('y' + a)} -> {dot_string('y' + b)} [class=\"years\"]" for a, b in zip(years, years[1:]))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -94,6 +187,11 @@ def _cluster(model: Model, diagram: Diagram, layer_id: str, members: list, lang:
 
 def _node(diagram: Diagram, component: Component, lang: str, root: str) -> str:
     """Return the DOT line of one component node."""
+    return f"{dot_string(component.id)} [{_attrs(_node_attrs(diagram, component, lang, root))}]"
+
+
+def _node_attrs(diagram: Diagram, component: Component, lang: str, root: str) -> dict[str, str]:
+    """Return the attributes of a component's node: id, label, colours, class, link, tooltip."""
     classes = f"component layer-{component.layer} kind-{component.kind}"
     fill, stroke, _, _ = style.layer_colours(component.layer)
     attrs = {
@@ -108,7 +206,7 @@ def _node(diagram: Diagram, component: Component, lang: str, root: str) -> str:
             "URL": f"{root}components/{component.id}/",
             "tooltip": f"{component.name.in_language(lang)}: {component.summary.in_language(lang)}",
         })
-    return f"{dot_string(component.id)} [{_attrs(attrs)}]"
+    return attrs
 
 
 def _ordering_edges(bands: list) -> list[str]:
@@ -127,6 +225,8 @@ def _edge(model: Model, diagram: Diagram, relation: Relation, lang: str, root: s
     elif rank_from == rank_to:
         extra = {"constraint": "false"}
     label = relation.label.in_language(lang)
+    if diagram.kind == "path":
+        label = f"{diagram.relations.index(relation.id) + 1}. {label}"
     tooltip = _relation_sentence(model, relation, lang)
     attrs = {
         "id": f"{diagram.id}--{relation.id}", "class": f"relation kind-{relation.kind}",

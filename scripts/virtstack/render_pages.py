@@ -1,20 +1,23 @@
 """Turn the Model into Markdown pages, with diagrams inlined.
 
-Input: the Model and the inline SVG of each diagram (from render_diagrams).
-Output: {page path: Markdown}, e.g. "components/kvm.md". Pure: no I/O.
-Page paths and anchors come from model ids, never from heading text. Every
-model string goes through escape.py; every statement is followed by numbered
-citations that point to the page's own list of sources.
+Input: the Model and the inline SVG of each diagram on each page (from
+render_diagrams). Output: {page path: Markdown}, e.g. "components/kvm.md".
+Pure: no I/O. Page paths and anchors come from model ids, never from heading
+text. Every model string goes through escape.py; every statement is followed
+by numbered citations that point to the page's own list of sources, and the
+first use of a glossary term on a page links to the glossary.
 """
 
 import posixpath
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .escape import html_text, markdown_text
-from .model import Component, Model, Relation, Statement, View
-from .render_diagrams import Diagram, neighbourhood_diagram, view_diagram
+from .escape import html_text, markdown_fragment, markdown_text, split_code
+from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
+from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
 
-__all__ = ["diagram_pages", "page_root", "render_pages"]
+__all__ = ["diagram_pages", "link", "page_root", "render_pages"]
 
 # Words the pages use around model text, per language.
 LABELS = {
@@ -22,19 +25,42 @@ LABELS = {
         "at-a-glance": "At a glance", "layer": "Layer", "kind": "Kind",
         "also-known-as": "Also known as", "licence": "Licence",
         "first-release": "First release", "homepage": "Homepage",
-        "repository": "Repository", "details": "What it is",
-        "relations": "Relations", "packages": "Packages",
+        "repository": "Repository", "project": "Developed by", "details": "What it is",
+        "relations": "Relations", "packages": "Packages", "misconceptions": "Common misconceptions",
+        "claims-about": "The asker's conclusions about it",
         "distribution": "Distribution", "sources": "Sources",
         "in-words": "The same diagram in words, from the top layer down:",
         "relations-in-words": "Relations:", "via": "How",
         "relations-below": "Its relations are explained under [Relations](#relations) below.",
+        "steps-in-words": "The same steps in words:",
+        "columns-in-words": "The same stacks in words, each from the top layer down:",
         "layers-title": "Layers of the stack",
         "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
         "components-title": "Components",
         "components-intro": "Every component of the stack, by layer, from the top down.",
         "component": "Component", "summary": "What it is",
         "debian": "Debian, Ubuntu", "fedora": "Fedora, RHEL", "arch": "Arch Linux",
-        "explore": "Go further: [every layer](layers.md) and [every component](components/index.md).",
+        "tool": "Tool", "upstream": "Upstream project",
+        "explore": "Go further:", "explore-layers": "the layers", "explore-components": "every component",
+        "explore-timeline": "the timeline", "explore-glossary": "the glossary", "explore-sources": "every source",
+        "answers-title": "The question, answered",
+        "answers-intro": "This site grew from one question on Super User. Each of the asker's four questions has its own answer:",
+        "claims-link": "Every conclusion the asker drew, checked one by one: [The question, checked](question.md).",
+        "question-title": "The question, checked",
+        "question-intro": "A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had "
+                          "learned as a list of conclusions and asked four questions. Each conclusion is restated below in our "
+                          "own words, with a verdict and a sourced correction.",
+        "original": "The original question", "tally": "Verdicts",
+        "four-questions": "The four questions and their answers:",
+        "questions-title": "Answers",
+        "questions-intro": "The asker's four questions, each with a short answer you can quote and a full answer.",
+        "short-answer": "Short answer", "full-answer": "The full answer", "settles": "Conclusions this answer settles",
+        "diagram": "Diagram", "answer": "Read the full answer",
+        "timeline-title": "Timeline", "timeline-intro": "The stack's history, from the first VMware product to today.",
+        "glossary-title": "Glossary", "glossary-intro": "The words this site uses, defined with sources.",
+        "see-also": "See also",
+        "sources-title": "Sources", "sources-intro": "Every source the site cites, and the pages that cite it.",
+        "cited-on": "Cited on",
     },
 }
 KIND_LABELS = {
@@ -49,7 +75,13 @@ KIND_LABELS = {
         "container-runtime": "container runtime",
     },
 }
+VERDICT_LABELS = {"en": {"correct": "Correct", "partly-correct": "Partly correct", "misleading": "Misleading", "wrong": "Wrong"}}
+SECTION_LABELS = {
+    "en": {"vmware": "VMware", "qemu": "QEMU", "hardware": "Hardware virtualization", "kvm": "KVM",
+           "libvirt": "libvirt", "virt-manager": "virt-manager", "questions": "Premises of the questions"},
+}
 DISTRIBUTIONS = ("debian", "fedora", "arch")
+ORIGINAL_QUESTION = "superuser-1490188"
 
 
 # Paths ----------------------------------------------------------------------
@@ -57,6 +89,16 @@ DISTRIBUTIONS = ("debian", "fedora", "arch")
 def component_path(component_id: str) -> str:
     """Return the page path of a component."""
     return f"components/{component_id}.md"
+
+
+def question_path(question_id: str) -> str:
+    """Return the page path of an answer."""
+    return f"questions/{question_id}.md"
+
+
+def view_path(model: Model, view_id: str) -> str:
+    """Return the page path of a view: the home page for the home view."""
+    return "index.md" if model.view_by_id[view_id].home else f"views/{view_id}.md"
 
 
 def page_root(page: str) -> str:
@@ -71,38 +113,114 @@ def link(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def diagram_pages(model: Model) -> list[tuple[str, Diagram]]:
+def diagram_pages(model: Model, lang: str = "en") -> list[tuple[str, Diagram]]:
     """Return every (page path, diagram shown on it), sorted by page path."""
-    pages = [("index.md", view_diagram(model, model.home_view))]
-    pages += [(component_path(c.id), neighbourhood_diagram(model, c)) for c in model.components]
+    pages = [(view_path(model, v.id), view_diagram(model, v, lang)) for v in model.views]
+    pages += [(component_path(c.id), neighbourhood_diagram(model, c, lang)) for c in model.components]
+    pages += [(question_path(q.id), view_diagram(model, model.view_by_id[q.view], lang)) for q in model.questions if q.view]
+    if model.events:
+        pages.append(("timeline.md", timeline_diagram(LABELS[lang]["timeline-title"])))
     return sorted(pages)
 
 
-# Citations ------------------------------------------------------------------
+# One page -------------------------------------------------------------------
 
 @dataclass
-class Citations:
-    """Numbers a page's sources in the order they are first cited."""
+class Site:
+    """What every page needs: the model, the language, the SVGs, and what pages cite."""
 
     model: Model
-    order: list[str] = field(default_factory=list)
+    lang: str
+    svgs: dict[tuple[str, str], str]
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """Return the page words in the site's language."""
+        return LABELS[self.lang]
+
+    @cached_property
+    def terms(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        """Return one regex matching every glossary word as a whole word, and word -> term id."""
+        term_of = {w.lower(): t.id for t in self.model.terms for w in t.matches.in_language(self.lang)}
+        words = sorted(term_of, key=lambda w: (-len(w), w))
+        if not words:
+            return None, term_of
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I), term_of
+
+
+@dataclass
+class Page:
+    """Collects one page's Markdown, numbering its citations and linking glossary terms once."""
+
+    site: Site
+    path: str
+    title: str
+    link_terms: bool = True
+    lines: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    linked: set[str] = field(default_factory=set)
+
+    def add(self, *lines: str) -> None:
+        """Append lines of Markdown."""
+        self.lines.extend(lines)
+
+    def text(self, text: Text) -> str:
+        """Return a model text as Markdown, linking the first use of each glossary term on the page."""
+        pieces = []
+        for is_code, piece in split_code(text.in_language(self.site.lang)):
+            pieces.append(f"<code>{html_text(piece)}</code>" if is_code else self._link_terms(piece))
+        return "".join(pieces)
+
+    def _link_terms(self, piece: str) -> str:
+        """Return plain text as Markdown with first uses of glossary terms linked."""
+        pattern, term_of = self.site.terms
+        if not self.link_terms or pattern is None:
+            return markdown_fragment(piece)
+        out, last = [], 0
+        for match in pattern.finditer(piece):
+            term = term_of[match.group(0).lower()]
+            if term in self.linked:
+                continue
+            self.linked.add(term)
+            out.append(markdown_fragment(piece[last:match.start()]))
+            out.append(f"[{markdown_fragment(match.group(0))}]({self.to('glossary.md')}#{term})")
+            last = match.end()
+        return "".join(out) + markdown_fragment(piece[last:])
 
     def cite(self, source_ids: tuple[str, ...]) -> str:
         """Return superscript links to the sources, numbering new ones."""
         marks = []
         for source_id in source_ids:
-            if source_id not in self.order:
-                self.order.append(source_id)
-            number = self.order.index(source_id) + 1
-            marks.append(f"[\\[{number}\\]](#source-{source_id})")
+            if source_id not in self.cited:
+                self.cited.append(source_id)
+            marks.append(f"[\\[{self.cited.index(source_id) + 1}\\]](#source-{source_id})")
         return f"<sup>{''.join(marks)}</sup>"
 
-    def section(self, lang: str) -> list[str]:
-        """Return the page's numbered list of sources, each with its anchor."""
-        if not self.order:
-            return []
-        items = [_source_item(self.model.source_by_id[i]) for i in self.order]
-        return [f"## {LABELS[lang]['sources']} {{#sources}}", "", '<ol class="vs-sources">', *items, "</ol>", ""]
+    def statements(self, statements: tuple[Statement, ...]) -> None:
+        """Append paragraphs, each followed by its citations."""
+        for statement in statements:
+            self.add(f"{self.text(statement.text)} {self.cite(statement.sources)}", "")
+
+    def to(self, target: str) -> str:
+        """Return the link from this page to another page path."""
+        return link(self.path, target)
+
+    def component_link(self, c: Component, focus: str | None = None) -> str:
+        """Return a Markdown link to a component's page, or its bare name on its own page."""
+        name = markdown_text(c.name.in_language(self.site.lang))
+        return f"**{name}**" if c.id == focus else f"[{name}]({self.to(component_path(c.id))})"
+
+    def finish(self) -> str:
+        """Append the numbered sources, record what the page cites, and return its Markdown."""
+        self.site.titles[self.path] = self.title
+        for source_id in self.cited:
+            self.site.cited_by.setdefault(source_id, []).append(self.path)
+        if self.cited:
+            items = [_source_item(self.site.model.source_by_id[i]) for i in self.cited]
+            self.add(f"## {self.site.words['sources']} {{#sources}}", "", '<ol class="vs-sources">', *items, "</ol>", "")
+        return "\n".join(self.lines)
 
 
 def _source_item(source) -> str:
@@ -114,169 +232,366 @@ def _source_item(source) -> str:
 
 # Pages ----------------------------------------------------------------------
 
-def render_pages(model: Model, svgs: dict[str, str], lang: str = "en") -> dict[str, str]:
-    """Return every generated page: the home page, layers, components."""
-    pages = {"index.md": render_home(model, model.home_view, svgs, lang)}
-    pages["layers.md"] = render_layers(model, lang)
-    pages["components/index.md"] = render_component_index(model, lang)
+def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en") -> dict[str, str]:
+    """Return every generated page; the sources page last, since it lists who cites what."""
+    site = Site(model, lang, svgs)
+    pages = {"index.md": render_home(site), "layers.md": render_layers(site),
+             "components/index.md": render_component_index(site)}
+    for view in (v for v in model.views if not v.home):
+        pages[view_path(model, view.id)] = render_view(site, view)
     for component in model.components:
-        pages[component_path(component.id)] = render_component(model, component, svgs, lang)
+        pages[component_path(component.id)] = render_component(site, component)
+    if model.claims:
+        pages["question.md"] = render_claims(site)
+    if model.questions:
+        pages["questions/index.md"] = render_question_index(site)
+        for question in model.questions:
+            pages[question_path(question.id)] = render_question(site, question)
+    if model.events:
+        pages["timeline.md"] = render_timeline(site)
+    if model.terms:
+        pages["glossary.md"] = render_glossary(site)
+    pages["sources.md"] = render_sources(site)
     return dict(sorted(pages.items()))
 
 
-def render_home(model: Model, view: View, svgs: dict[str, str], lang: str) -> str:
-    """Return the home page: the short answer, the stack diagram and its text twin."""
-    page, cites = "index.md", Citations(model)
-    lines = [f"# {markdown_text(view.title.in_language(lang))}", ""]
-    lines += _statements(view.intro, cites, lang)
-    lines += _diagram_block(model, page, view_diagram(model, view, lang), svgs, lang)
-    lines += [LABELS[lang]["explore"], ""]
-    lines += cites.section(lang)
-    return "\n".join(lines)
+def render_home(site: Site) -> str:
+    """Return the home page: the short answer, the stack diagram, and the way to the answers."""
+    view = site.model.home_view
+    page = Page(site, "index.md", view.title.in_language(site.lang))
+    page.add(f"# {markdown_text(page.title)}", "")
+    page.statements(view.intro)
+    _diagram_block(page, view_diagram(site.model, view, site.lang))
+    if site.model.questions:
+        page.add(f"## {site.words['answers-title']} {{#answers}}", "", site.words["answers-intro"], "")
+        page.add(*_question_list(page), "")
+    if site.model.claims:
+        page.add(site.words["claims-link"], "")
+    page.add(_explore(page), "")
+    return page.finish()
 
 
-def render_layers(model: Model, lang: str) -> str:
+def _explore(page: Page) -> str:
+    """Return the line of links to the reference pages the model has."""
+    model, words = page.site.model, page.site.words
+    targets = [("layers", "layers.md"), ("components", "components/index.md")]
+    targets += [("timeline", "timeline.md")] if model.events else []
+    targets += [("glossary", "glossary.md")] if model.terms else []
+    targets += [("sources", "sources.md")]
+    links = [f"[{words['explore-' + name]}]({page.to(path)})" for name, path in targets]
+    return f"{words['explore']} {', '.join(links[:-1])} and {links[-1]}."
+
+
+def render_view(site: Site, view: View) -> str:
+    """Return a view's own page: its intro, its diagram and the diagram in words."""
+    page = Page(site, view_path(site.model, view.id), view.title.in_language(site.lang))
+    page.add(f"# {markdown_text(page.title)}", "")
+    page.statements(view.intro)
+    _diagram_block(page, view_diagram(site.model, view, site.lang))
+    return page.finish()
+
+
+def render_layers(site: Site) -> str:
     """Return the layers overview: each layer, top first, with its components."""
-    page, words = "layers.md", LABELS[lang]
-    lines = [f"# {words['layers-title']}", "", words["layers-intro"], ""]
-    for layer in reversed(model.layers):
-        lines += [f"## {markdown_text(layer.name.in_language(lang))} {{#{layer.id}}}", ""]
-        lines += [markdown_text(layer.summary.in_language(lang)), ""]
-        members = [c for c in model.components if c.layer == layer.id]
-        lines += [f"- {_component_link(page, c, lang)}: {markdown_text(c.summary.in_language(lang))}" for c in members]
-        lines.append("")
-    return "\n".join(lines)
+    page = Page(site, "layers.md", site.words["layers-title"])
+    page.add(f"# {page.title}", "", site.words["layers-intro"], "")
+    for layer in reversed(site.model.layers):
+        page.add(f"## {markdown_text(layer.name.in_language(site.lang))} {{#{layer.id}}}", "")
+        page.add(markdown_text(layer.summary.in_language(site.lang)), "")
+        members = [c for c in site.model.components if c.layer == layer.id]
+        page.add(*(f"- {page.component_link(c)}: {markdown_text(c.summary.in_language(site.lang))}" for c in members), "")
+    return page.finish()
 
 
-def render_component_index(model: Model, lang: str) -> str:
+def render_component_index(site: Site) -> str:
     """Return the list of all components as a table, by layer from the top."""
-    page, words = "components/index.md", LABELS[lang]
-    lines = [f"# {words['components-title']}", "", words["components-intro"], ""]
-    lines += [f"| {words['component']} | {words['layer']} | {words['summary']} |", "| --- | --- | --- |"]
-    for layer in reversed(model.layers):
-        for c in (c for c in model.components if c.layer == layer.id):
-            lines.append(f"| {_component_link(page, c, lang)} | {_layer_link(page, model, c.layer, lang)} "
-                         f"| {markdown_text(c.summary.in_language(lang))} |")
-    return "\n".join(lines) + "\n"
+    words = site.words
+    page = Page(site, "components/index.md", words["components-title"])
+    page.add(f"# {page.title}", "", words["components-intro"], "")
+    page.add(f"| {words['component']} | {words['layer']} | {words['summary']} |", "| --- | --- | --- |")
+    for layer in reversed(site.model.layers):
+        for c in (c for c in site.model.components if c.layer == layer.id):
+            page.add(f"| {page.component_link(c)} | {_layer_link(page, c.layer)} "
+                     f"| {markdown_text(c.summary.in_language(site.lang))} |")
+    page.add("")
+    return page.finish()
 
 
-def render_component(model: Model, component: Component, svgs: dict[str, str], lang: str) -> str:
+def render_component(site: Site, component: Component) -> str:
     """Return a component's page: summary, neighbourhood, facts, relations, sources."""
-    page, cites = component_path(component.id), Citations(model)
-    summary = Statement(component.summary, component.sources)
-    lines = [f"# {markdown_text(component.name.in_language(lang))}", ""]
-    lines += _statements((summary,), cites, lang)
-    lines += _diagram_block(model, page, neighbourhood_diagram(model, component, lang), svgs, lang, in_words=False)
-    lines += _glance(model, page, component, cites, lang)
+    words, model = site.words, site.model
+    page = Page(site, component_path(component.id), component.name.in_language(site.lang))
+    page.add(f"# {markdown_text(page.title)}", "")
+    page.statements((Statement(component.summary, component.sources),))
+    _diagram_block(page, neighbourhood_diagram(model, component, site.lang))
+    _glance(page, component)
     if component.description:
-        lines += [f"## {LABELS[lang]['details']} {{#details}}", ""]
-        lines += _statements(component.description, cites, lang)
-    lines += _relations_section(model, page, component, cites, lang)
-    lines += _packages_section(component, cites, lang)
-    lines += cites.section(lang)
-    return "\n".join(lines)
+        page.add(f"## {words['details']} {{#details}}", "")
+        page.statements(component.description)
+    if component.misconceptions:
+        page.add(f"## {words['misconceptions']} {{#misconceptions}}", "")
+        page.statements(component.misconceptions)
+    claims = [claim for claim in model.claims if component.id in claim.about]
+    if claims:
+        page.add(f"## {words['claims-about']} {{#claims}}", "")
+        page.add(*(f"- {_claim_link(page, claim)}" for claim in claims), "")
+    _relations_section(page, component)
+    _packages_section(page, component)
+    return page.finish()
+
+
+def render_claims(site: Site) -> str:
+    """Return the question page: the asker's conclusions, grouped as they wrote them, each with a verdict."""
+    words, model = site.words, site.model
+    page = Page(site, "question.md", words["question-title"])
+    page.add(f"# {page.title}", "", words["question-intro"], "")
+    if ORIGINAL_QUESTION in model.source_by_id:
+        original = model.source_by_id[ORIGINAL_QUESTION]
+        page.add(f"{words['original']}: [{markdown_text(original.title)}]({original.url}) {page.cite((original.id,))}", "")
+    tally = [(v, sum(c.verdict == v for c in model.claims)) for v in VERDICT_LABELS[site.lang]]
+    page.add(f"{words['tally']}: " + ", ".join(f"{_badge(site, v)} {n}" for v, n in tally if n) + ".", "")
+    if model.questions:
+        page.add(words["four-questions"], "", *_question_list(page), "")
+    for section in SECTION_LABELS[site.lang]:
+        claims = [c for c in model.claims if c.section == section]
+        if claims:
+            page.add(f"## {SECTION_LABELS[site.lang][section]} {{#{section}}}", "")
+            for claim in claims:
+                _claim_entry(page, claim)
+    return page.finish()
+
+
+def render_question_index(site: Site) -> str:
+    """Return the list of the four answers with their short answers."""
+    page = Page(site, "questions/index.md", site.words["questions-title"])
+    page.add(f"# {page.title}", "", site.words["questions-intro"], "")
+    for number, question in enumerate(site.model.questions, 1):
+        title = markdown_text(question.title.in_language(site.lang))
+        page.add(f"## {number}. {title} {{#{question.id}}}", "")
+        page.statements(question.short_answer)
+        page.add(f"[{site.words['answer']}]({page.to(question_path(question.id))})", "")
+    return page.finish()
+
+
+def render_question(site: Site, question: Question) -> str:
+    """Return one answer: the short answer first, then its diagram and the full answer."""
+    words, model = site.words, site.model
+    number = model.questions.index(question) + 1
+    page = Page(site, question_path(question.id), f"{number}. {question.title.in_language(site.lang)}")
+    page.add(f"# {markdown_text(page.title)}", "")
+    page.add(f"## {words['short-answer']} {{#short-answer}}", "")
+    page.add('<div class="vs-short-answer" markdown>', "")
+    page.statements(question.short_answer)
+    page.add("</div>", "")
+    if question.view:
+        view = model.view_by_id[question.view]
+        page.add(f"## {markdown_text(view.title.in_language(site.lang))} {{#diagram}}", "")
+        _diagram_block(page, view_diagram(model, view, site.lang))
+    for section in question.sections:
+        page.add(f"## {markdown_text(section.title.in_language(site.lang))} {{#{section.id}}}", "")
+        page.statements(section.body)
+        if section.table == "packages":
+            _package_table(page, section.components)
+    if question.claims:
+        page.add(f"## {words['settles']} {{#claims}}", "")
+        page.add(*(f"- {_claim_link(page, model.claim_by_id[i])}" for i in question.claims), "")
+    return page.finish()
+
+
+def render_timeline(site: Site) -> str:
+    """Return the timeline: its diagram and every event by year, each with an anchor."""
+    page = Page(site, "timeline.md", site.words["timeline-title"])
+    page.add(f"# {page.title}", "", site.words["timeline-intro"], "")
+    page.add(f'<div class="vs-diagram" id="diagram-timeline">', site.svgs[("timeline.md", "timeline")], "</div>", "")
+    for year in sorted({e.date[:4] for e in site.model.events}):
+        page.add(f"## {year} {{#y{year}}}", "")
+        for event in (e for e in site.model.events if e.date[:4] == year):
+            about = ", ".join(page.component_link(site.model.component_by_id[i]) for i in event.components)
+            tail = f" ({about})" if about else ""
+            page.add(f'- <a id="{event.id}"></a>**{event.date}**: {page.text(event.text)}{tail} {page.cite(event.sources)}')
+        page.add("")
+    return page.finish()
+
+
+def render_glossary(site: Site) -> str:
+    """Return the glossary: each term with its sourced definition."""
+    page = Page(site, "glossary.md", site.words["glossary-title"], link_terms=False)
+    page.add(f"# {page.title}", "", site.words["glossary-intro"], "")
+    for term in sorted(site.model.terms, key=lambda t: t.term.in_language(site.lang).lower()):
+        page.add(f"## {markdown_text(term.term.in_language(site.lang))} {{#{term.id}}}", "")
+        page.statements(term.definition)
+        if term.see_also:
+            links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in term.see_also)
+            page.add(f"{site.words['see-also']}: {links}.", "")
+    return page.finish()
+
+
+def render_sources(site: Site) -> str:
+    """Return every source with the pages that cite it (render it after every other page)."""
+    page = Page(site, "sources.md", site.words["sources-title"])
+    page.add(f"# {page.title}", "", site.words["sources-intro"], "")
+    for source in sorted(site.model.sources, key=lambda s: (s.title.lower(), s.id)):
+        details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
+        pages = sorted(set(site.cited_by.get(source.id, ())), key=lambda p: (site.titles[p].lower(), p))
+        cited = ", ".join(f"[{markdown_text(site.titles[p])}]({page.to(p)})" for p in pages)
+        page.add(f'- <a id="{source.id}"></a>[{markdown_text(source.title)}]({source.url}), {details}. '
+                 f"{site.words['cited-on']}: {cited}.")
+    page.add("")
+    return page.finish()
 
 
 # Sections -------------------------------------------------------------------
 
-def _statements(statements: tuple[Statement, ...], cites: Citations, lang: str) -> list[str]:
-    """Return paragraphs, each followed by its citations."""
-    lines = []
-    for statement in statements:
-        lines += [f"{markdown_text(statement.text.in_language(lang))} {cites.cite(statement.sources)}", ""]
-    return lines
-
-
-def _diagram_block(model: Model, page: str, diagram: Diagram, svgs: dict[str, str], lang: str,
-                   in_words: bool = True) -> list[str]:
-    """Return the inline SVG in its <div> and, under it, the same diagram in words.
-
-    A component page lists the relations in its own Relations section, so its
-    diagram's text twin (in_words=False) names the layers and components only.
-    """
-    words = LABELS[lang]
-    lines = [f'<div class="vs-diagram" id="diagram-{diagram.id}">', svgs[diagram.id], "</div>", "", words["in-words"], ""]
-    shown = [model.component_by_id[i] for i in diagram.components]
-    for layer in reversed(model.layers):
+def _diagram_block(page: Page, diagram: Diagram) -> None:
+    """Append the inline SVG in its <div> and, under it, the same diagram in words."""
+    site, words = page.site, page.site.words
+    page.add(f'<div class="vs-diagram" id="diagram-{diagram.id}">', site.svgs[(page.path, diagram.id)], "</div>", "")
+    if diagram.kind == "path":
+        page.add(words["steps-in-words"], "")
+        view = site.model.view_by_id[diagram.id]
+        for number, step in enumerate(view.steps, 1):
+            relation = site.model.relation_by_id[step.relation]
+            page.add(f"{number}. {_relation_sentence(page, relation, None)} {page.text(step.text)} {page.cite(step.sources)}")
+        page.add("")
+        return
+    if diagram.kind == "compare":
+        page.add(words["columns-in-words"], "")
+        for column in diagram.columns:
+            members = [site.model.component_by_id[i] for i in column.components]
+            page.add(f"- {markdown_text(column.title.in_language(site.lang))}: {_by_layer(page, members, None, '; ')}")
+        page.add("")
+        return
+    page.add(words["in-words"], "")
+    shown = [site.model.component_by_id[i] for i in diagram.components]
+    for layer in reversed(site.model.layers):
         members = [c for c in shown if c.layer == layer.id]
         if members:
-            names = ", ".join(_component_link(page, c, lang, diagram.focus) for c in members)
-            lines.append(f"- {markdown_text(layer.name.in_language(lang))}: {names}")
-    relations = [r for r in model.relations if r.id in set(diagram.relations)]
-    if relations and not in_words:
-        lines += ["", words["relations-below"]]
+            names = ", ".join(page.component_link(c, diagram.focus) for c in members)
+            page.add(f"- {markdown_text(layer.name.in_language(site.lang))}: {names}")
+    relations = [r for r in site.model.relations if r.id in set(diagram.relations)]
+    if relations and diagram.focus:
+        page.add("", words["relations-below"])
     elif relations:
-        lines += ["", words["relations-in-words"], ""]
-        lines += [f"- {_relation_sentence(model, page, r, lang, diagram.focus)}" for r in relations]
-    return lines + [""]
+        page.add("", words["relations-in-words"], "")
+        page.add(*(f"- {_relation_sentence(page, r, None)}" for r in relations))
+    page.add("")
 
 
-def _glance(model: Model, page: str, c: Component, cites: Citations, lang: str) -> list[str]:
-    """Return the at-a-glance table of a component."""
-    words, rows = LABELS[lang], []
-    rows.append((words["layer"], _layer_link(page, model, c.layer, lang)))
-    rows.append((words["kind"], KIND_LABELS[lang][c.kind]))
+def _by_layer(page: Page, components: list[Component], focus: str | None, separator: str) -> str:
+    """Return component links grouped by layer, top layer first."""
+    groups = []
+    for layer in reversed(page.site.model.layers):
+        members = [c for c in components if c.layer == layer.id]
+        if members:
+            groups.append(", ".join(page.component_link(c, focus) for c in members))
+    return separator.join(groups)
+
+
+def _glance(page: Page, c: Component) -> None:
+    """Append the at-a-glance table of a component."""
+    words, rows = page.site.words, []
+    rows.append((words["layer"], _layer_link(page, c.layer)))
+    rows.append((words["kind"], KIND_LABELS[page.site.lang][c.kind]))
+    if c.upstream:
+        rows.append((words["project"], page.component_link(page.site.model.component_by_id[c.upstream])))
     if c.also_known_as:
         rows.append((words["also-known-as"], ", ".join(markdown_text(n) for n in c.also_known_as)))
     if c.licence:
-        rows.append((words["licence"], f"<code>{html_text(c.licence.spdx)}</code> {cites.cite(c.licence.sources)}"))
+        rows.append((words["licence"], f"<code>{html_text(c.licence.spdx)}</code> {page.cite(c.licence.sources)}"))
     if c.first_release:
         release = c.first_release
-        rows.append((words["first-release"], f"{release.date}: {markdown_text(release.text.in_language(lang))} {cites.cite(release.sources)}"))
+        rows.append((words["first-release"], f"{release.date}: {page.text(release.text)} {page.cite(release.sources)}"))
     for key in ("homepage", "repository"):
         if getattr(c, key):
             rows.append((words[key], f"<{html_text(getattr(c, key))}>"))
-    lines = [f"## {words['at-a-glance']} {{#at-a-glance}}", "", "| | |", "| --- | --- |"]
-    return lines + [f"| {name} | {value} |" for name, value in rows] + [""]
+    page.add(f"## {words['at-a-glance']} {{#at-a-glance}}", "", "| | |", "| --- | --- |")
+    page.add(*(f"| {name} | {value} |" for name, value in rows), "")
 
 
-def _relations_section(model: Model, page: str, c: Component, cites: Citations, lang: str) -> list[str]:
-    """Return one subsection per relation, each anchored at the relation's id."""
+def _relations_section(page: Page, c: Component) -> None:
+    """Append one subsection per relation, each anchored at the relation's id."""
+    model, lang = page.site.model, page.site.lang
     relations = model.relations_of(c.id)
     if not relations:
-        return []
-    lines = [f"## {LABELS[lang]['relations']} {{#relations}}", ""]
+        return
+    page.add(f"## {page.site.words['relations']} {{#relations}}", "")
     for r in relations:
         title = f"{model.component_by_id[r.from_].name.in_language(lang)} → {model.component_by_id[r.to].name.in_language(lang)}"
-        lines += [f"### {markdown_text(title)} {{#{r.id}}}", ""]
-        sentence = _relation_sentence(model, page, r, lang, c.id)
-        lines += [f"{sentence} {cites.cite(r.sources)}", ""]
-    return lines
+        page.add(f"### {markdown_text(title)} {{#{r.id}}}", "")
+        page.add(f"{_relation_sentence(page, r, c.id)} {page.cite(r.sources)}", "")
 
 
-def _packages_section(c: Component, cites: Citations, lang: str) -> list[str]:
-    """Return the table of package names per distribution, when the model has them."""
+def _packages_section(page: Page, c: Component) -> None:
+    """Append the table of package names per distribution, when the model has them."""
     if not c.packages:
-        return []
-    words = LABELS[lang]
-    lines = [f"## {words['packages']} {{#packages}}", "", f"| {words['distribution']} | {words['packages']} |", "| --- | --- |"]
+        return
+    words = page.site.words
+    page.add(f"## {words['packages']} {{#packages}}", "", f"| {words['distribution']} | {words['packages']} |", "| --- | --- |")
     for distro in DISTRIBUTIONS:
         names = getattr(c.packages, distro)
         if names:
-            lines.append(f"| {words[distro]} | {', '.join(f'<code>{html_text(n)}</code>' for n in names)} |")
-    lines.append("")
-    note = f"{markdown_text(c.packages.note.in_language(lang))} " if c.packages.note else ""
-    return lines + [f"{note}{cites.cite(c.packages.sources)}", ""]
+            page.add(f"| {words[distro]} | {_package_names(names)} |")
+    note = f"{page.text(c.packages.note)} " if c.packages.note else ""
+    page.add("", f"{note}{page.cite(c.packages.sources)}", "")
 
 
-# Links ----------------------------------------------------------------------
+def _package_table(page: Page, component_ids: tuple[str, ...]) -> None:
+    """Append a table of tools: upstream project and packages per distribution, with sources."""
+    words, model = page.site.words, page.site.model
+    heads = [words["tool"], words["upstream"], *(words[d] for d in DISTRIBUTIONS), words["sources"]]
+    page.add("| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads))
+    for c in (model.component_by_id[i] for i in component_ids):
+        upstream = model.component_by_id[c.upstream or c.id]
+        cells = [_package_names(getattr(c.packages, d)) if c.packages else "—" for d in DISTRIBUTIONS]
+        cite = page.cite(c.packages.sources) if c.packages else ""
+        page.add(f"| {page.component_link(c)} | {page.component_link(upstream)} | {' | '.join(cells)} | {cite} |")
+    page.add("")
 
-def _component_link(page: str, c: Component, lang: str, focus: str | None = None) -> str:
-    """Return a Markdown link to a component's page, or its bare name on its own page."""
-    name = markdown_text(c.name.in_language(lang))
-    return f"**{name}**" if c.id == focus else f"[{name}]({link(page, component_path(c.id))})"
+
+def _package_names(names: tuple[str, ...]) -> str:
+    """Return package names as code, or a dash when there are none."""
+    return ", ".join(f"<code>{html_text(n)}</code>" for n in names) or "—"
 
 
-def _layer_link(page: str, model: Model, layer_id: str, lang: str) -> str:
+def _claim_entry(page: Page, claim: Claim) -> None:
+    """Append one conclusion: number and verdict, the restated claim, the sourced correction."""
+    site = page.site
+    page.add(f"### {claim.id.upper()} {_badge(site, claim.verdict)} {{#{claim.id}}}", "")
+    page.add(f"> {page.text(claim.claim)}", "")
+    page.statements(claim.correction)
+    if claim.about:
+        links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in claim.about)
+        page.add(f"{site.words['see-also']}: {links}.", "")
+
+
+def _claim_link(page: Page, claim: Claim) -> str:
+    """Return a link to a claim on the question page, with its verdict."""
+    text = markdown_text(claim.claim.in_language(page.site.lang))
+    return f"[{claim.id.upper()}]({page.to('question.md')}#{claim.id}) {_badge(page.site, claim.verdict)} {text}"
+
+
+def _question_list(page: Page) -> list[str]:
+    """Return a numbered list of links to the answers."""
+    return [f"{n}. [{markdown_text(q.title.in_language(page.site.lang))}]({page.to(question_path(q.id))})"
+            for n, q in enumerate(page.site.model.questions, 1)]
+
+
+def _badge(site: Site, verdict: str) -> str:
+    """Return a verdict badge."""
+    return f'<span class="vs-verdict vs-verdict-{verdict}">{VERDICT_LABELS[site.lang][verdict]}</span>'
+
+
+def _layer_link(page: Page, layer_id: str) -> str:
     """Return a Markdown link to a layer's section of the layers page."""
-    name = markdown_text(model.layer_by_id[layer_id].name.in_language(lang))
-    return f"[{name}]({link(page, 'layers.md')}#{layer_id})"
+    name = markdown_text(page.site.model.layer_by_id[layer_id].name.in_language(page.site.lang))
+    return f"[{name}]({page.to('layers.md')}#{layer_id})"
 
 
-def _relation_sentence(model: Model, page: str, r: Relation, lang: str, focus: str | None) -> str:
+def _relation_sentence(page: Page, r: Relation, focus: str | None) -> str:
     """Return '[QEMU](…) runs guest vCPUs through [KVM](…). How: ioctls on /dev/kvm.'"""
-    ends = [_component_link(page, model.component_by_id[i], lang, focus) for i in (r.from_, r.to)]
-    sentence = f"{ends[0]} {markdown_text(r.label.in_language(lang))} {ends[1]}."
+    model = page.site.model
+    ends = [page.component_link(model.component_by_id[i], focus) for i in (r.from_, r.to)]
+    sentence = f"{ends[0]} {markdown_text(r.label.in_language(page.site.lang))} {ends[1]}."
     if r.protocol:
-        sentence += f" {LABELS[lang]['via']}: {markdown_text(r.protocol.in_language(lang))}."
+        sentence += f" {page.site.words['via']}: {markdown_text(r.protocol.in_language(page.site.lang))}."
     return sentence

@@ -23,6 +23,9 @@ NODE = {
 EDGE = {"fontname": FONT, "fontsize": "10", "arrowsize": "0.7", "penwidth": "1.1"}
 CLUSTER = {"style": "rounded", "labeljust": "l", "fontsize": "11", "margin": "10", "penwidth": "1", "rank": "same"}
 
+# Characters per line of a timeline event's label.
+TIMELINE_WRAP = 30
+
 # Relation kind -> DOT edge style.
 RELATION_STYLE = {
     "uses": "solid", "controls": "solid", "accelerates": "bold",
