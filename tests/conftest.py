@@ -53,6 +53,15 @@ def model_dir(tmp_path: Path):
     return make
 
 
+@pytest.fixture
+def answers_dir(model_dir):
+    """Return a model folder: the valid fixture plus claims, questions, events, glossary and more views."""
+    folder = model_dir()
+    for file in (FIXTURES / "answers").iterdir():
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
 def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the real mkdocs of this venv and capture its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}

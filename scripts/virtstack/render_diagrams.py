@@ -152,7 +152,7 @@ def _timeline_to_dot(model: Model, diagram: Diagram, lang: str) -> str:
         lines.append(f"  {dot_string('y' + year)} [{_attrs(attrs)}]")
         events = [e for e in model.events if e.date[:4] == year]
         for event in events:
-            wrapped = textwrap.wrap(plain_text(event.text.in_language(lang)), style.TIMELINE_WRAP)
+            wrapped = textwrap.wrap(plain_text(event.text.in_language(lang)), style.TIMELINE_WRAP, break_on_hyphens=False)
             attrs = {"id": f"{diagram.id}--{event.id}", "class": "event", "URL": f"#{event.id}",
                      "tooltip": f"{event.date}: {plain_text(event.text.in_language(lang))}"}
             lines.append(f"  {dot_string('e:' + event.id)} [label={dot_lines([event.date, *wrapped])} {_attrs(attrs)}]")

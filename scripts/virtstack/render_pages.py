@@ -51,7 +51,7 @@ LABELS = {
                           "learned as a list of conclusions and asked four questions. Each conclusion is restated below in our "
                           "own words, with a verdict and a sourced correction.",
         "original": "The original question", "tally": "Verdicts",
-        "four-questions": "The four questions and their answers:",
+        "four-questions": "The asker's questions and their answers:",
         "questions-title": "Answers",
         "questions-intro": "The asker's four questions, each with a short answer you can quote and a full answer.",
         "short-answer": "Short answer", "full-answer": "The full answer", "settles": "Conclusions this answer settles",
@@ -451,7 +451,8 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
         view = site.model.view_by_id[diagram.id]
         for number, step in enumerate(view.steps, 1):
             relation = site.model.relation_by_id[step.relation]
-            page.add(f"{number}. {_relation_sentence(page, relation, None)} {page.text(step.text)} {page.cite(step.sources)}")
+            ends = " → ".join(page.component_link(site.model.component_by_id[i]) for i in (relation.from_, relation.to))
+            page.add(f"{number}. {ends}: {page.text(step.text)} {page.cite(step.sources)}")
         page.add("")
         return
     if diagram.kind == "compare":

@@ -1,0 +1,194 @@
+"""Tests for the question, answer, view, timeline and glossary pages and their diagrams.
+
+They use the valid fixture plus tests/fixtures/answers (claims, a question,
+events, a glossary term, a path view and a compare view).
+"""
+
+import re
+
+import pytest
+
+from virtstack import pipeline
+
+
+@pytest.fixture
+def outputs(answers_dir):
+    """Return every generated file of the fixture model with answers."""
+    return pipeline.build(answers_dir, answers_dir.parent)
+
+
+def without_svg(markdown: str) -> str:
+    """Return Markdown with inline SVGs replaced by <SVG>."""
+    return re.sub(r"<svg.*?</svg>", "<SVG>", markdown, flags=re.S)
+
+
+SOURCES_README_API = """\
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+</ol>
+"""
+
+
+def test_claims_page_groups_claims_by_the_askers_headings_with_verdicts(outputs):
+    assert outputs["question.md"] == """\
+# The question, checked
+
+A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction.
+
+Verdicts: <span class="vs-verdict vs-verdict-correct">Correct</span> 1, <span class="vs-verdict vs-verdict-wrong">Wrong</span> 1.
+
+The asker's questions and their answers:
+
+1. [What is qemu\\-kvm?](questions/qemu-kvm.md)
+
+## QEMU {#qemu}
+
+### C1 <span class="vs-verdict vs-verdict-correct">Correct</span> {#c1}
+
+> QEMU emulates hardware\\.
+
+It does\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+## KVM {#kvm}
+
+### C2 <span class="vs-verdict vs-verdict-wrong">Wrong</span> {#c2}
+
+> KVM runs VMs alone\\.
+
+A new VM has no memory; a [VMM](glossary.md#vmm) must add it\\. <sup>[\\[2\\]](#source-api)</sup>
+
+See also: [KVM](components/kvm.md).
+
+""" + SOURCES_README_API
+
+
+def test_answer_page_leads_with_the_short_answer_then_diagram_sections_table_and_claims(outputs):
+    assert without_svg(outputs["questions/qemu-kvm.md"]) == """\
+# 1\\. What is qemu\\-kvm?
+
+## Short answer {#short-answer}
+
+<div class="vs-short-answer" markdown>
+
+QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</sup>
+
+</div>
+
+## Starting a VM {#diagram}
+
+<div class="vs-diagram" id="diagram-start">
+<SVG>
+</div>
+
+The same steps in words:
+
+1. [virsh](../components/virsh.md) → [QEMU](../components/qemu.md): virsh starts QEMU\\. <sup>[\\[2\\]](#source-readme)</sup>
+2. [QEMU](../components/qemu.md) → [KVM](../components/kvm.md): QEMU asks KVM\\. <sup>[\\[1\\]](#source-api)</sup>
+
+## Where the tools come from {#packages}
+
+Every hypervisor needs a [VMM](../glossary.md#vmm)\\. <sup>[\\[2\\]](#source-readme)</sup>
+
+| Tool | Upstream project | Debian, Ubuntu | Fedora, RHEL | Arch Linux | Sources |
+| --- | --- | --- | --- | --- | --- |
+| [QEMU](../components/qemu.md) | [QEMU](../components/qemu.md) | <code>qemu-system-x86</code> | — | — | <sup>[\\[2\\]](#source-readme)</sup> |
+| [virsh](../components/virsh.md) | [virsh](../components/virsh.md) | — | — | — |  |
+
+## Conclusions this answer settles {#claims}
+
+- [C2](../question.md#c2) <span class="vs-verdict vs-verdict-wrong">Wrong</span> KVM runs VMs alone\\.
+
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+</ol>
+"""
+
+
+def test_home_page_reaches_every_answer_and_the_claims_in_one_click(outputs):
+    assert """\
+## The question, answered {#answers}
+
+This site grew from one question on Super User. Each of the asker's four questions has its own answer:
+
+1. [What is qemu\\-kvm?](questions/qemu-kvm.md)
+
+Every conclusion the asker drew, checked one by one: [The question, checked](question.md).
+
+Go further: [the layers](layers.md), [every component](components/index.md), [the timeline](timeline.md), [the glossary](glossary.md) and [every source](sources.md).
+""" in outputs["index.md"]
+
+
+def test_timeline_page_lists_events_by_year_with_anchors(outputs):
+    assert without_svg(outputs["timeline.md"]) == """\
+# Timeline
+
+The stack's history, from the first VMware product to today.
+
+<div class="vs-diagram" id="diagram-timeline">
+<SVG>
+</div>
+
+## 2003 {#y2003}
+
+- <a id="qemu-first"></a>**2003**: QEMU's first release, a user\\-mode emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+## 2007 {#y2007}
+
+- <a id="kvm-ships"></a>**2007-02**: Linux ships KVM\\. ([KVM](components/kvm.md)) <sup>[\\[2\\]](#source-api)</sup>
+
+""" + SOURCES_README_API
+
+
+def test_glossary_page_does_not_link_terms_to_themselves(outputs):
+    assert outputs["glossary.md"].startswith("""\
+# Glossary
+
+The words this site uses, defined with sources.
+
+## VMM {#vmm}
+
+The program that is the virtual machine\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+See also: [QEMU](components/qemu.md).
+""")
+
+
+def test_component_page_lists_the_claims_about_it(outputs):
+    assert """\
+## The asker's conclusions about it {#claims}
+
+- [C2](../question.md#c2) <span class="vs-verdict vs-verdict-wrong">Wrong</span> KVM runs VMs alone\\.
+""" in outputs["components/kvm.md"]
+
+
+def test_path_view_numbers_its_steps_in_order(outputs):
+    dot = outputs["views/start/start.dot"]
+    edges = [line for line in dot.splitlines() if 'class="relation' in line]
+    assert [re.search(r'label="([^"]*)"', e).group(1) for e in edges] == ["1. starts", "2. runs guests with"]
+
+
+def test_compare_view_draws_columns_in_one_layer_frame(outputs):
+    dot = outputs["views/side-by-side/side-by-side.dot"]
+    assert '  { rank=same; "layer:kernel" "full/kvm" "bare/kvm" }' in dot
+    assert '    "bare/kvm" [id="side-by-side--bare--kvm" label="KVM"' in dot
+    assert '  "layer:tools" -> "layer:kernel" [style=invis]' in dot
+    assert "side-by-side--bare--qemu-uses-kvm" not in dot
+
+
+def test_timeline_diagram_puts_each_years_events_in_its_row(outputs):
+    dot = outputs["timeline/timeline.dot"]
+    assert ('  "e:qemu-first" [label="2003\\nQEMU\'s first release, a\\nuser-mode emulator." '
+            'id="timeline--qemu-first" class="event" URL="#qemu-first" '
+            'tooltip="2003: QEMU\'s first release, a user-mode emulator."]') in dot
+    assert '  { rank=same; "y2007" "e:kvm-ships" }' in dot
+
+
+def test_same_view_on_two_pages_gets_links_relative_to_each(outputs):
+    assert 'URL="../../components/kvm/"' in outputs["questions/qemu-kvm/start.dot"]
+    assert outputs["questions/qemu-kvm/start.svg"] == outputs["views/start/start.svg"]
