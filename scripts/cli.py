@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from virtstack import pipeline
+from virtstack import pipeline, schema
 from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
@@ -60,8 +60,8 @@ def _check(model_dir: Path) -> int:
     model, issues = pipeline.check(model_dir, _display_root(model_dir))
     for issue in issues:
         print(format_issue(issue), file=sys.stderr)
-    print(f"ok: {len(model.layers)} layers, {len(model.components)} components, "
-          f"{len(model.relations)} relations, {len(model.sources)} sources, {len(model.views)} views")
+    counts = ", ".join(f"{len(getattr(model, c.key))} {c.key}" for c in schema.COLLECTIONS.values())
+    print(f"ok: {counts}")
     return 0
 
 

@@ -78,6 +78,8 @@ BASE_CSS = """\
 .vs-diagram .cluster > text { fill: var(--md-default-fg-color--light); }
 .vs-diagram .edge path { stroke: var(--md-default-fg-color--light); }
 .vs-diagram .edge polygon { fill: var(--md-default-fg-color--light); stroke: var(--md-default-fg-color--light); }
+.vs-diagram .event > polygon, .vs-diagram .event > path, .vs-diagram .event a > polygon, .vs-diagram .event a > path { fill: var(--md-default-bg-color); stroke: var(--md-default-fg-color--light); }
+.vs-diagram .years path, .vs-diagram .years polygon { stroke: var(--md-default-fg-color--lighter); fill: var(--md-default-fg-color--lighter); }
 .vs-diagram .node.focus > polygon, .vs-diagram .node.focus > path { stroke-width: 3px; }
 .vs-diagram a:focus-visible { outline: 3px solid var(--md-accent-fg-color); outline-offset: 2px; }
 .vs-diagram a:hover polygon, .vs-diagram a:hover path { stroke-width: 2.5px; }
