@@ -93,7 +93,7 @@ def test_diagram_to_dot_escapes_model_text(model_dir):
 
 def test_dot_to_svg_and_svg_for_inline_give_clean_linked_svg(model):
     svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, view_diagram(model, model.home_view))), "The <stack>")
-    assert svg.startswith('<svg role="group" aria-label="The &lt;stack&gt;"\n viewBox="')
+    assert svg.startswith('<svg role="group" aria-label="The &lt;stack&gt;" style="max-width: 238pt"\n viewBox="0.00 0.00 238.00 193.00"')
     assert "<?xml" not in svg and "<!--" not in svg and "DOCTYPE" not in svg
     assert not re.search(r"<svg[^>]*\swidth=", svg)
     assert '<g id="stack&#45;&#45;kvm" class="node component layer&#45;kernel kind&#45;kernel&#45;module">' in svg

@@ -260,10 +260,14 @@ def dot_to_svg(dot: str) -> str:
 
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
-_SIZE = re.compile(r'(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"')
+_SIZE = re.compile(r'(<svg\b[^>]*?)\swidth="([0-9.]+)pt"\sheight="[^"]*"')
 
 
 def svg_for_inline(svg: str, label: str) -> str:
-    """Return SVG ready to sit inside HTML: no prolog or comments, sized by CSS, named."""
-    svg = _SIZE.sub(r"\1", _PROLOG.sub("", svg), count=1)
+    """Return SVG ready to sit inside HTML: no prolog or comments, named, never wider than drawn.
+
+    The fixed size goes; the width becomes a CSS max-width, so a small
+    diagram keeps its size and a large one shrinks to fit the page.
+    """
+    svg = _SIZE.sub(r'\1 style="max-width: \2pt"', _PROLOG.sub("", svg), count=1)
     return svg.replace("<svg", f'<svg role="group" aria-label="{html_text(label)}"', 1).strip()
