@@ -1,6 +1,7 @@
 """Command line for the model: check it, or render the site's generated files.
 
     python scripts/cli.py check                 validate diagrams/ (no Graphviz needed)
+    python scripts/cli.py check --format github the same, as GitHub Actions annotations
     python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
 
 Problems go to stderr as `path:line:col: error: message [code]`, all at once,
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 from virtstack import pipeline, schema
-from virtstack.issues import ModelError, format_issue
+from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
 
@@ -25,13 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command named in argv and return the exit status."""
     args = _parser().parse_args(argv)
     model_dir = args.model.resolve()
+    show = format_github if getattr(args, "format", "text") == "github" else format_issue
     try:
         if args.command == "check":
-            return _check(model_dir)
-        return _render(model_dir, args.out)
+            return _check(model_dir, show)
+        return _render(model_dir, args.out, show)
     except ModelError as error:
         for issue in error.issues:
-            print(format_issue(issue), file=sys.stderr)
+            print(show(issue), file=sys.stderr)
         errors = sum(i.severity == "error" for i in error.issues)
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
     except (DotNotFound, UnsafePath, OSError) as error:
@@ -44,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "diagrams", help="model folder (default: diagrams/)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the model")
+    check = commands.add_parser("check", help="validate the model")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text: path:line:col lines; github: ::error annotations for GitHub Actions")
     render = commands.add_parser("render", help="write generated files into a folder")
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     return parser
@@ -55,23 +59,25 @@ def _display_root(model_dir: Path) -> Path:
     return ROOT if model_dir.is_relative_to(ROOT) else model_dir.parent
 
 
-def _check(model_dir: Path) -> int:
-    """Validate the model and print a one-line summary."""
+def _check(model_dir: Path, show) -> int:
+    """Validate the model, print its warnings and a one-line summary."""
     model, issues = pipeline.check(model_dir, _display_root(model_dir))
     for issue in issues:
-        print(format_issue(issue), file=sys.stderr)
+        print(show(issue), file=sys.stderr)
     counts = ", ".join(f"{len(getattr(model, c.key))} {c.key}" for c in schema.COLLECTIONS.values())
     print(f"ok: {counts}")
     return 0
 
 
-def _render(model_dir: Path, out: Path) -> int:
-    """Build every generated file and write them into out."""
+def _render(model_dir: Path, out: Path, show) -> int:
+    """Build every generated file, print the model's warnings, and write the files into out."""
     out = out.resolve()
     if out.is_relative_to(ROOT / "docs") or out == ROOT:
         print(f"error: refusing to write into {out}: generated files never go into docs/ or the repository root", file=sys.stderr)
         return 1
-    outputs = pipeline.build(model_dir, _display_root(model_dir))
+    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir))
+    for issue in warnings:
+        print(show(issue), file=sys.stderr)
     written = write_outputs(outputs, out)
     print(f"wrote {len(written)} files to {out}")
     return 0

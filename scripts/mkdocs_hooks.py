@@ -7,15 +7,17 @@ on_pre_build, before MkDocs cleans site_dir. Nothing is written into docs/.
 MkDocs does not reload hooks: restart `mkdocs serve` after editing scripts/.
 """
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from virtstack import pipeline
-from virtstack.issues import ModelError
+from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
 
+log = logging.getLogger("mkdocs.hooks.virtstack")
 _generated: dict[str, str] = {}
 
 
@@ -23,11 +25,13 @@ def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
     root = Path(config.config_file_path).parent
     try:
-        outputs = pipeline.build(root / "diagrams", root)
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root)
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:
         raise PluginError(str(error)) from None
+    for warning in warnings:
+        log.warning(format_issue(warning))  # fatal under --strict, like MkDocs' own warnings
     _generated.clear()
     _generated.update(outputs)
 

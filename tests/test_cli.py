@@ -55,3 +55,21 @@ def test_render_says_clearly_when_dot_is_missing(tmp_path):
     result = cli("render", "--out", str(tmp_path / "out"), env=env)
     assert result.returncode == 1
     assert result.stderr == "error: Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)\n"
+
+
+def test_check_prints_github_annotations_on_request(model_dir):
+    folder = model_dir({"relations.yaml": "relations:\n  - from: virsh\n    to: qemo\n    kind: uses\n"
+                                          "    label: {en: starts}\n    sources: [readme]\n"})
+    result = cli("--model", str(folder), "check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "::error file=diagrams/relations.yaml,line=3,col=9,title=unknown-ref::"
+        "unknown component 'qemo' in 'to' (did you mean 'qemu'?) [unknown-ref]")
+
+
+def test_check_prints_warnings_and_still_passes(model_dir):
+    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvm, kind: uses, label: {en: x}, sources: [api, readme]}\n"})
+    result = cli("--model", str(folder), "check")
+    assert result.returncode == 0
+    assert result.stderr == ("diagrams/components.yaml:18:9: warning: component 'virsh' has no relations; "
+                             "add one to relations.yaml [no-relations]\n")

@@ -1,6 +1,6 @@
 """Tests for issues.py: the one-line format and the sorted ModelError."""
 
-from virtstack.issues import Issue, ModelError, format_issue
+from virtstack.issues import Issue, ModelError, format_github, format_issue
 
 
 def test_format_issue_is_path_line_col_severity_message_code():
@@ -16,3 +16,9 @@ def test_model_error_sorts_issues_by_file_then_position():
     error = ModelError([late, second, first])
     assert error.issues == [first, second, late]
     assert str(error) == "a.yaml:2:30: error: m [c]\na.yaml:10:2: error: m [c]\nb.yaml:1:1: error: m [c]"
+
+
+def test_format_github_is_a_workflow_annotation_with_escaped_message():
+    issue = Issue("diagrams/a,b.yaml", 3, 9, "bad 100% value\nhere", "bad-enum", "warning")
+    assert format_github(issue) == (
+        "::warning file=diagrams/a%2Cb.yaml,line=3,col=9,title=bad-enum::bad 100%25 value%0Ahere [bad-enum]")

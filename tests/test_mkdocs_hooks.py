@@ -77,3 +77,13 @@ def test_two_builds_are_byte_identical(tmp_path, built_site):
     result = mkdocs("build", "--strict", "--site-dir", str(again))
     assert result.returncode == 0, result.stderr
     assert files_of(again) == files_of(built_site)
+
+
+def test_model_warnings_fail_a_strict_build(tmp_path):
+    project = copy_project(tmp_path)
+    with (project / "diagrams/sources.yaml").open("a") as sources:
+        sources.write("\n  - id: spare\n    title: Spare\n    url: https://example.org/\n    publisher: Nobody\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "diagrams/sources.yaml:" in result.stderr
+    assert "warning: source 'spare' is cited nowhere; cite it or remove it [unused-source]" in result.stderr

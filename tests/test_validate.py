@@ -20,8 +20,8 @@ def check(model_dir):
 
 
 def errors(check, files):
-    """Return only the issue lines for a model with files replaced."""
-    return check(files)[1]
+    """Return the error lines (not the warnings) for a model with files replaced."""
+    return [line for line in check(files)[1] if ": error: " in line]
 
 
 RELATION = """\
@@ -193,7 +193,7 @@ def test_messages_show_control_characters_escaped(check):
 def test_a_collection_may_be_split_into_parts(check):
     extra = "components:\n  - {id: lxc, name: {en: LXC}, layer: kernel, kind: container-runtime, summary: {en: S}, sources: [api]}\n"
     model, issues = check({"components.more.yaml": extra})
-    assert issues == []
+    assert issues == ["diagrams/components.more.yaml:2:10: warning: component 'lxc' has no relations; add one to relations.yaml [no-relations]"]
     assert [c.id for c in model.components] == ["kvm", "lxc", "qemu", "virsh"]
 
 
@@ -267,3 +267,13 @@ def test_words_must_be_lists_of_strings(check):
     terms = "terms:\n  - {id: vmm, term: {en: VMM}, matches: {en: VMM}, definition: [{text: {en: D}, sources: [api]}]}\n"
     assert errors(check, {"glossary.yaml": terms}) == [
         "diagrams/glossary.yaml:2:46: error: 'matches.en' must be a list but got 'VMM' [bad-type]"]
+
+
+def test_warnings_for_a_source_cited_nowhere_and_a_component_without_relations(check):
+    sources = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n  - {id: spare, title: T, url: 'https://e.org/', publisher: P}\n"
+    model, issues = check({"relations.yaml": RELATION, "sources.yaml": sources})
+    assert model is not None
+    assert issues == [
+        "diagrams/components.yaml:18:9: warning: component 'virsh' has no relations; add one to relations.yaml [no-relations]",
+        "diagrams/sources.yaml:4:10: warning: source 'spare' is cited nowhere; cite it or remove it [unused-source]",
+    ]

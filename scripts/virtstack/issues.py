@@ -7,7 +7,7 @@ them with format_issue in the `path:line:col: severity: message [code]` shape.
 
 from dataclasses import dataclass
 
-__all__ = ["Issue", "ModelError", "format_issue"]
+__all__ = ["Issue", "ModelError", "format_github", "format_issue"]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,6 +28,13 @@ def format_issue(issue: Issue) -> str:
         f"{issue.path}:{issue.line}:{issue.col}: "
         f"{issue.severity}: {issue.message} [{issue.code}]"
     )
+
+
+def format_github(issue: Issue) -> str:
+    """Return the issue as a GitHub Actions workflow command, shown on the pull request's diff."""
+    message = f"{issue.message} [{issue.code}]".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = issue.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return f"::{issue.severity} file={path},line={issue.line},col={issue.col},title={issue.code}::{message}"
 
 
 class ModelError(Exception):

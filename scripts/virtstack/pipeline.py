@@ -17,7 +17,7 @@ from .render_diagrams import diagram_to_dot, dot_to_svg, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
 from .validate import validate_model
 
-__all__ = ["STYLESHEET", "build", "check"]
+__all__ = ["STYLESHEET", "build", "build_with_warnings", "check"]
 
 STYLESHEET = "assets/virtstack.css"
 # Issues after which a file has no data to check further.
@@ -40,7 +40,12 @@ def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
 
 def build(model_dir: Path, display_root: Path) -> dict[str, str]:
     """Return every generated file as {path: text}, sorted by path."""
-    model, _ = check(model_dir, display_root)
+    return build_with_warnings(model_dir, display_root)[0]
+
+
+def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, str], list]:
+    """Return every generated file as {path: text}, and the model's warnings."""
+    model, warnings = check(model_dir, display_root)
     # 3. DOT for each diagram on each page, links relative to that page.
     placed = diagram_pages(model)
     dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
@@ -58,4 +63,4 @@ def build(model_dir: Path, display_root: Path) -> dict[str, str]:
     # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
     outputs.update(render_pages(model, inline))
     outputs[STYLESHEET] = style.stylesheet()
-    return dict(sorted(outputs.items()))
+    return dict(sorted(outputs.items())), warnings

@@ -45,6 +45,9 @@ def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[
     issues.extend(check_tables(groups["questions.yaml"]))
     if any(i.severity == "error" for i in issues):
         return None, sorted(issues)
+    # Warnings only once there are no errors: a typo in a relation would
+    # otherwise also show up as a component without relations.
+    issues.extend(check_unused(seen))
     return build_model(groups), sorted(issues)
 
 
@@ -313,6 +316,19 @@ def check_view_kinds(docs: list[Document]) -> Iterator[Issue]:
                 yield _issue(doc, ("views", index, key), f"'{key}' does not belong in {label} of kind '{kind}'", "unknown-field", key=True)
 
 
+def check_unused(seen: _Seen) -> Iterator[Issue]:
+    """Warn about a source that nothing cites and a component that no relation touches."""
+    cited = {value for entity, value, *_ in seen.refs if entity == "source"}
+    for source_id, (doc, path) in seen.ids.get("source", {}).items():
+        if source_id not in cited:
+            yield _issue(doc, path, f"source '{source_id}' is cited nowhere; cite it or remove it", "unused-source", severity="warning")
+    connected = {value for entity, value, _, _, name in seen.refs if entity == "component" and name in ("from", "to")}
+    for component_id, (doc, path) in seen.ids.get("component", {}).items():
+        if component_id not in connected:
+            yield _issue(doc, path, f"component '{component_id}' has no relations; add one to relations.yaml",
+                         "no-relations", severity="warning")
+
+
 def check_tables(docs: list[Document]) -> Iterator[Issue]:
     """Report an answer section that asks for a table but names no components."""
     for doc, index, question in _items(docs, "questions"):
@@ -374,9 +390,9 @@ def _with_defaults(view: model.View, layer_ids: tuple, components: tuple) -> mod
 
 # Helpers --------------------------------------------------------------------
 
-def _issue(doc: Document, path: tuple, message: str, code: str, *, key: bool = False) -> Issue:
-    """Return an error located at the value (or key) at path."""
-    return Issue(doc.path, *doc.where(path, key=key), message, code)
+def _issue(doc: Document, path: tuple, message: str, code: str, *, key: bool = False, severity: str = "error") -> Issue:
+    """Return an issue located at the value (or key) at path."""
+    return Issue(doc.path, *doc.where(path, key=key), message, code, severity)
 
 
 def _bad_type(doc: Document, path: tuple, name: str, expected: str, value: object) -> Issue:
