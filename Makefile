@@ -14,7 +14,7 @@ OUT ?= build/generated
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build render setup setup-test requirements clean
+.PHONY: serve test check build render schema diff setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -61,3 +61,7 @@ requirements:
 
 clean:
 	rm -rf $(VENV) site build test-artifacts .pytest_cache
+
+# Rewrite the JSON Schemas editors use (after changing scripts/virtstack/schema.py).
+schema: $(VENV)/.installed
+	$(BIN)/python scripts/cli.py schema

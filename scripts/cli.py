@@ -3,6 +3,7 @@
     python scripts/cli.py check                 validate diagrams/ (no Graphviz needed)
     python scripts/cli.py check --format github the same, as GitHub Actions annotations
     python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
+    python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
 
 Problems go to stderr as `path:line:col: error: message [code]`, all at once,
 and the exit status is 1. render writes all files or none, so DIR keeps its
@@ -11,10 +12,11 @@ can publish DIR next to docs/.
 """
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from virtstack import pipeline, schema
+from virtstack import json_schema, pipeline, schema
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
@@ -30,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(model_dir, show)
+        if args.command == "schema":
+            return _schema()
         return _render(model_dir, args.out, show)
     except ModelError as error:
         for issue in error.issues:
@@ -49,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the model")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line:col lines; github: ::error annotations for GitHub Actions")
+    commands.add_parser("schema", help="rewrite the JSON Schemas editors use for the model files")
     render = commands.add_parser("render", help="write generated files into a folder")
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     return parser
@@ -66,6 +71,16 @@ def _check(model_dir: Path, show) -> int:
         print(show(issue), file=sys.stderr)
     counts = ", ".join(f"{len(getattr(model, c.key))} {c.key}" for c in schema.COLLECTIONS.values())
     print(f"ok: {counts}")
+    return 0
+
+
+def _schema() -> int:
+    """Write the JSON Schema of every model file into diagrams/schema/."""
+    folder = ROOT / json_schema.SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in json_schema.json_schemas().items():
+        (folder / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(json_schema.json_schemas())} schemas to {folder}")
     return 0
 
 
