@@ -2,13 +2,16 @@ SHELL := /bin/bash
 # virtstack: two commands do everything.
 #   make serve   set up, then serve the site on http://127.0.0.1:8000 with live reload
 #   make test    set up, then run the whole test suite (real dot, mkdocs, Chromium)
-# Also: make check (validate the model only), make build (static site in site/),
-#       make render OUT=dir (generated pages and SVGs into any folder).
+# Also: make check (validate the model only; FORMAT=github for annotations),
+#       make build (static site in site/), make render OUT=dir (generated pages
+#       and SVGs into any folder), make diff BASE=rev (model changes since rev).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build/generated
+BASE ?= origin/main
+FORMAT ?= text
 
 # No nag banners in build output; reproducible dates in sitemap.xml.
 export NO_MKDOCS_2_WARNING := 1
@@ -23,7 +26,11 @@ test: setup-test
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed
-	$(BIN)/python scripts/cli.py check
+	$(BIN)/python scripts/cli.py check --format $(FORMAT)
+
+# What changed in the model since BASE, with before/after SVGs, in build/model-diff/.
+diff: setup
+	$(BIN)/python scripts/cli.py diff $(BASE) --out build/model-diff
 
 build: setup
 	$(BIN)/mkdocs build --strict

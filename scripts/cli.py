@@ -4,6 +4,10 @@
     python scripts/cli.py check --format github the same, as GitHub Actions annotations
     python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
+    python scripts/cli.py diff BASE [HEAD] --out DIR
+                                                what changed in the model between two git revisions
+                                                (HEAD defaults to the working tree), with before
+                                                and after SVGs of every diagram that changed
 
 Problems go to stderr as `path:line:col: error: message [code]`, all at once,
 and the exit status is 1. render writes all files or none, so DIR keeps its
@@ -13,10 +17,12 @@ can publish DIR next to docs/.
 
 import argparse
 import json
+import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
-from virtstack import json_schema, pipeline, schema
+from virtstack import diff, json_schema, pipeline, schema
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
@@ -34,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(model_dir, show)
         if args.command == "schema":
             return _schema()
+        if args.command == "diff":
+            return _diff(args.base, args.head, args.out)
         return _render(model_dir, args.out, show)
     except ModelError as error:
         for issue in error.issues:
@@ -54,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line:col lines; github: ::error annotations for GitHub Actions")
     commands.add_parser("schema", help="rewrite the JSON Schemas editors use for the model files")
+    diff = commands.add_parser("diff", help="report what changed in the model between two git revisions")
+    diff.add_argument("base", help="the revision to compare from, e.g. origin/main")
+    diff.add_argument("head", nargs="?", default=None, help="the revision to compare to (default: the working tree)")
+    diff.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     render = commands.add_parser("render", help="write generated files into a folder")
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     return parser
@@ -82,6 +94,42 @@ def _schema() -> int:
         (folder / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(json_schema.json_schemas())} schemas to {folder}")
     return 0
+
+
+def _diff(base: str, head: str | None, out: Path) -> int:
+    """Write report.md and before/after SVGs of the diagrams that changed between two revisions."""
+    with tempfile.TemporaryDirectory() as scratch:
+        before_dir = _model_at(base, Path(scratch) / "before" / "diagrams")
+        after_dir = _model_at(head, Path(scratch) / "after" / "diagrams") if head else ROOT / "diagrams"
+        before_model, _ = pipeline.check(before_dir, before_dir.parent)
+        after_model, _ = pipeline.check(after_dir, _display_root(after_dir))
+    before, after = pipeline.render(before_model), pipeline.render(after_model)
+    changes = diff.diff_models(before_model, after_model)
+    dots = diff.changed_diagrams(before, after)
+    files = {"report.md": diff.render_report(base, head or "working tree", changes, dots)}
+    for dot in dots:
+        svg = dot[: -len(".dot")] + ".svg"
+        files.update({f"{side}/{svg}": outputs[svg] for side, outputs in (("before", before), ("after", after)) if svg in outputs})
+    write_outputs(files, out.resolve())
+    print(f"{len(changes)} change(s), {len(dots)} diagram(s) changed: {out / 'report.md'}")
+    return 0
+
+
+def _model_at(revision: str, folder: Path) -> Path:
+    """Write the model files of a git revision into folder and return it."""
+    listing = _git("ls-tree", "--name-only", f"{revision}:diagrams").split()
+    folder.mkdir(parents=True)
+    for name in (n for n in listing if n.endswith(".yaml")):
+        (folder / name).write_bytes(_git("show", f"{revision}:diagrams/{name}", binary=True))
+    return folder
+
+
+def _git(*args: str, binary: bool = False):
+    """Run git in the repository and return its output; a failure becomes an OSError with git's message."""
+    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True)
+    if result.returncode != 0:
+        raise OSError(f"git {' '.join(args)}: {result.stderr.decode(errors='replace').strip()}")
+    return result.stdout if binary else result.stdout.decode()
 
 
 def _render(model_dir: Path, out: Path, show) -> int:

@@ -17,7 +17,7 @@ case "${1:-build}" in
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want fonts-dejavu-core ;;
   *) echo "usage: $0 python|build|test" >&2; exit 2 ;;
 esac
-if [ "${1:-}" = test ] && ! has_command chromium && ! has_command chromium-browser; then
+if [ "${1:-}" = test ] && ! has_command chromium && ! has_command chromium-browser && ! has_command google-chrome; then
   # Debian packages Chromium as "chromium"; Ubuntu as "chromium-browser".
   if grep -qs '^ID=ubuntu' /etc/os-release; then want chromium-browser; else want chromium; fi
 fi

@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def chromium_path() -> str | None:
-    """Return the Chromium executable: $CHROMIUM, or chromium / chromium-browser on PATH."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """Return the browser: $CHROMIUM, else chromium, chromium-browser or google-chrome on PATH."""
+    names = ("chromium", "chromium-browser", "google-chrome")
+    return os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, names)), None)
 
 
 def pytest_sessionstart(session):

@@ -17,7 +17,7 @@ from .render_diagrams import diagram_to_dot, dot_to_svg, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
 from .validate import validate_model
 
-__all__ = ["STYLESHEET", "build", "build_with_warnings", "check"]
+__all__ = ["STYLESHEET", "build", "build_with_warnings", "check", "render"]
 
 STYLESHEET = "assets/virtstack.css"
 # Issues after which a file has no data to check further.
@@ -46,6 +46,11 @@ def build(model_dir: Path, display_root: Path) -> dict[str, str]:
 def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, str], list]:
     """Return every generated file as {path: text}, and the model's warnings."""
     model, warnings = check(model_dir, display_root)
+    return render(model), warnings
+
+
+def render(model: Model) -> dict[str, str]:
+    """Return every generated file of a checked model as {path: text}, sorted by path."""
     # 3. DOT for each diagram on each page, links relative to that page.
     placed = diagram_pages(model)
     dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
@@ -63,4 +68,4 @@ def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, 
     # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
     outputs.update(render_pages(model, inline))
     outputs[STYLESHEET] = style.stylesheet()
-    return dict(sorted(outputs.items())), warnings
+    return dict(sorted(outputs.items()))
