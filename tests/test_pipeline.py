@@ -15,7 +15,7 @@ def test_build_returns_pages_diagrams_and_stylesheet():
         "components/kvm/near-kvm.dot", "components/kvm/near-kvm.svg",
         "components/qemu.md", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg",
         "components/virsh.md", "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
-        "index.md", "layers.md", "sources.md", "stack.dot", "stack.svg",
+        "index.md", "layers.md", "reference.md", "sources.md", "stack.dot", "stack.svg",
     ]
     assert outputs["stack.svg"].rstrip("\n") in outputs["index.md"]
 

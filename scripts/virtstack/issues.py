@@ -7,7 +7,31 @@ them with format_issue in the `path:line:col: severity: message [code]` shape.
 
 from dataclasses import dataclass
 
-__all__ = ["Issue", "ModelError", "format_github", "format_issue"]
+__all__ = ["ISSUE_CODES", "Issue", "ModelError", "format_github", "format_issue"]
+
+# Every code an issue can carry, and what it means; the model reference lists them.
+ISSUE_CODES = {
+    "yaml-syntax": "the file is not valid YAML (or not UTF-8)",
+    "too-large": "the file is over 1 MiB, nests deeper than 32 levels, or expands past 100,000 values",
+    "duplicate-key": "a mapping names the same key twice",
+    "missing-file": "a model file every model needs is missing",
+    "unknown-file": "a YAML file in diagrams/ that is not a model file",
+    "bad-type": "a value of the wrong type (a string where a list belongs, …)",
+    "unknown-field": "a field the entity does not have (often a typo)",
+    "missing-field": "a required field is missing",
+    "empty": "a blank string or an empty list where content is required",
+    "bad-id": "an id that is not lowercase letters and digits joined by hyphens",
+    "bad-url": "a URL that is not http:// or https://",
+    "bad-date": "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not in the calendar",
+    "bad-enum": "a value that is not one of the allowed ones",
+    "unknown-ref": "an id that no entity defines",
+    "unknown-language": "a text in a language the site does not have",
+    "missing-translation": "a text without a language every text needs",
+    "duplicate-id": "two entities with the same id (for relations: same from, kind and to)",
+    "home-view": "not exactly one view has home: true",
+    "unused-source": "warning: a source nothing cites",
+    "no-relations": "warning: a component no relation touches",
+}
 
 
 @dataclass(frozen=True, order=True)

@@ -15,6 +15,7 @@ from .load import load_documents
 from .model import Model
 from .render_diagrams import diagram_to_dot, dot_to_svg, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
+from .render_reference import render_reference
 from .validate import validate_model
 
 __all__ = ["STYLESHEET", "build", "build_with_warnings", "check", "render"]
@@ -67,5 +68,6 @@ def render(model: Model) -> dict[str, str]:
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
     # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
     outputs.update(render_pages(model, inline))
+    outputs["reference.md"] = render_reference()
     outputs[STYLESHEET] = style.stylesheet()
     return dict(sorted(outputs.items()))
