@@ -17,7 +17,7 @@ FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build render schema diff setup setup-test requirements clean
+.PHONY: serve test check build render schema diff vendor setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -43,8 +43,19 @@ render: setup
 setup: $(VENV)/.installed
 	@scripts/install-system-packages.sh build
 
-setup-test: $(VENV)/.installed-test
+setup-test: $(VENV)/.installed-test node_modules/.installed
 	@scripts/install-system-packages.sh test
+
+# Browser libraries pinned in package-lock.json: axe-core for the tests, and
+# panzoom, which `make vendor` copies into docs/ with its licence.
+node_modules/.installed: package.json package-lock.json
+	@scripts/install-system-packages.sh node
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+vendor: node_modules/.installed
+	cp node_modules/@panzoom/panzoom/dist/panzoom.min.js docs/javascripts/vendor/panzoom.min.js
+	cp node_modules/@panzoom/panzoom/MIT-License.txt docs/javascripts/vendor/panzoom.LICENSE.txt
 
 $(VENV)/.installed: requirements.txt
 	@scripts/install-system-packages.sh python
@@ -67,7 +78,7 @@ requirements:
 	rm -rf build/pin
 
 clean:
-	rm -rf $(VENV) site build test-artifacts .pytest_cache
+	rm -rf $(VENV) node_modules site build test-artifacts .pytest_cache
 
 # Rewrite the JSON Schemas editors use (after changing scripts/virtstack/schema.py).
 schema: $(VENV)/.installed

@@ -3,6 +3,7 @@
 #   python  the venv module for the system Python
 #   build   Graphviz (dot) and the DejaVu font the diagrams are measured with
 #   test    build, plus Chromium for the browser tests
+#   node    Node.js and npm, for the pinned browser libraries
 set -eu
 
 need=""
@@ -12,10 +13,12 @@ want() { need="$need $1"; }
 case "${1:-build}" in
   python)
     "${PYTHON:-python3}" -c "import ensurepip, venv" 2>/dev/null || want python3-venv ;;
+  node)
+    has_command npm || want "nodejs npm" ;;
   build|test)
     has_command dot || want graphviz
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want fonts-dejavu-core ;;
-  *) echo "usage: $0 python|build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 python|build|test|node" >&2; exit 2 ;;
 esac
 if [ "${1:-}" = test ] && ! has_command chromium && ! has_command chromium-browser && ! has_command google-chrome; then
   # Debian packages Chromium as "chromium"; Ubuntu as "chromium-browser".

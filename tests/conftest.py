@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -63,18 +64,31 @@ def answers_dir(model_dir):
     return folder
 
 
-def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def mkdocs(*args: str, cwd: Path = ROOT, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
     """Run the real mkdocs of this venv and capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0", "SITE_URL": site_url}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def port() -> int:
+    """Return the port the built site is served on (site_url must name it for instant navigation)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port) -> Path:
     """Build the repository's site once with `mkdocs build --strict` and return site_dir."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs("build", "--strict", "--site-dir", str(site))
+    result = mkdocs("build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -87,13 +101,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """Serve the built site on a free localhost port; yield its base URL."""
+def site_url(built_site: Path, port: int):
+    """Serve the built site on its port; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{port}/"
     server.shutdown()
 
 
