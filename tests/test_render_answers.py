@@ -79,11 +79,13 @@ QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</su
 
 ## Starting a VM {#diagram}
 
+<p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-start-words)</p>
+
 <div class="vs-diagram" id="diagram-start">
 <SVG>
 </div>
 
-The same steps in words:
+<p id="diagram-start-words">The same steps in words:</p>
 
 1. [virsh](../components/virsh.md) → [QEMU](../components/qemu.md): virsh starts QEMU\\. <sup>[\\[2\\]](#source-readme)</sup>
 2. [QEMU](../components/qemu.md) → [KVM](../components/kvm.md): QEMU asks KVM\\. <sup>[\\[1\\]](#source-api)</sup>

@@ -39,11 +39,13 @@ def test_render_component_gives_the_whole_page(pages):
 
 A machine emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
 
+<p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-near-qemu-words)</p>
+
 <div class="vs-diagram" id="diagram-near-qemu">
 <svg>q</svg>
 </div>
 
-The same diagram in words, from the top layer down:
+<p id="diagram-near-qemu-words">The same diagram in words, from the top layer down:</p>
 
 - Tools: **QEMU**, [virsh](virsh.md)
 - Kernel: [KVM](kvm.md)
@@ -85,11 +87,25 @@ def test_render_home_gives_the_short_answer_diagram_and_text_twin(pages):
 
 QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
 
+<p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-stack-words)</p>
+
+<div class="vs-filters" data-diagram="diagram-stack" hidden>
+<fieldset><legend>Show layers</legend>
+<label><input type="checkbox" checked data-filter="layer-tools"> Tools</label>
+<label><input type="checkbox" checked data-filter="layer-kernel"> Kernel</label>
+</fieldset>
+<fieldset><legend>Show kinds</legend>
+<label><input type="checkbox" checked data-filter="kind-kernel-module"> kernel module</label>
+<label><input type="checkbox" checked data-filter="kind-vmm"> virtual machine monitor (VMM)</label>
+<label><input type="checkbox" checked data-filter="kind-cli"> command-line tool</label>
+</fieldset>
+</div>
+
 <div class="vs-diagram" id="diagram-stack">
 <svg>stack</svg>
 </div>
 
-The same diagram in words, from the top layer down:
+<p id="diagram-stack-words">The same diagram in words, from the top layer down:</p>
 
 - Tools: [QEMU](components/qemu.md), [virsh](components/virsh.md)
 - Kernel: [KVM](components/kvm.md)

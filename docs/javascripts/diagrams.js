@@ -1,1 +1,253 @@
-// placeholder
+/*
+ * virtstack diagrams: highlight, tooltips, touch, deep links, filters, pan and zoom.
+ *
+ * The SVGs come from Graphviz with semantic classes (see scripts/virtstack/
+ * style.py): nodes carry `n-<id> layer-<layer> kind-<kind>`, edges carry
+ * `from-<id> to-<id>`. Everything is bound through Material's document$, so
+ * it runs again after every instant-navigation page swap.
+ *
+ * Deep link: add `#show=<component id>` to a page address (for example
+ * /#show=kvm) to open it with that component highlighted, scrolled into view
+ * and its tooltip shown.
+ */
+(function () {
+  "use strict";
+
+  const DEEP_LINK = /^#show=([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  const SCALE = { min: 1, max: 5, step: 0.3 };
+
+  /* Graph ---------------------------------------------------------------- */
+
+  function classValue(element, prefix) {
+    for (const name of element.classList) {
+      if (name.startsWith(prefix)) return name.slice(prefix.length);
+    }
+    return null;
+  }
+
+  function readGraph(svg) {
+    const nodes = new Map();
+    for (const node of svg.querySelectorAll("g.node.component")) {
+      const id = classValue(node, "n-");
+      if (!nodes.has(id)) nodes.set(id, []);
+      nodes.get(id).push(node);
+    }
+    const edges = Array.from(svg.querySelectorAll("g.edge.relation")).map((edge) => ({
+      element: edge,
+      from: classValue(edge, "from-"),
+      to: classValue(edge, "to-"),
+    }));
+    return { nodes, edges };
+  }
+
+  /* Tooltip -------------------------------------------------------------- */
+
+  function moveTitlesToData(svg) {
+    for (const link of svg.querySelectorAll("a")) {
+      const title = link.getAttribute("xlink:title") || link.getAttribute("title");
+      if (title) {
+        link.dataset.tip = title;
+        link.removeAttribute("xlink:title");
+        link.removeAttribute("title");
+      }
+    }
+    for (const title of svg.querySelectorAll("title")) title.remove();
+  }
+
+  function tipFor(element) {
+    const link = element.querySelector("a[data-tip]");
+    return link ? link.dataset.tip : element.querySelector("text")?.textContent || "";
+  }
+
+  function showTip(state, element) {
+    const text = tipFor(element);
+    if (!text) return;
+    state.tip.textContent = text;
+    state.tip.hidden = false;
+    const box = element.getBoundingClientRect();
+    const frame = state.container.getBoundingClientRect();
+    const left = Math.min(Math.max(box.left - frame.left, 0), Math.max(frame.width - state.tip.offsetWidth, 0));
+    state.tip.style.left = `${left}px`;
+    state.tip.style.top = `${box.bottom - frame.top + 6}px`;
+  }
+
+  function hideTip(state) {
+    state.tip.hidden = true;
+  }
+
+  /* Highlight ------------------------------------------------------------ */
+
+  function highlight(state, id) {
+    clear(state);
+    const keep = new Set([id]);
+    for (const edge of state.graph.edges) {
+      if (edge.from === id || edge.to === id) {
+        edge.element.classList.add("vs-hl");
+        keep.add(edge.from);
+        keep.add(edge.to);
+      }
+    }
+    for (const nodeId of keep) {
+      for (const node of state.graph.nodes.get(nodeId) || []) node.classList.add("vs-hl");
+    }
+    for (const node of state.graph.nodes.get(id) || []) node.classList.add("vs-hl-main");
+    state.container.classList.add("vs-has-focus");
+    state.active = id;
+  }
+
+  function clear(state) {
+    for (const element of state.svg.querySelectorAll(".vs-hl, .vs-hl-main")) {
+      element.classList.remove("vs-hl", "vs-hl-main");
+    }
+    state.container.classList.remove("vs-has-focus");
+    state.active = null;
+  }
+
+  function bindNode(state, id, node) {
+    const enter = () => { highlight(state, id); showTip(state, node); };
+    const leave = () => { clear(state); hideTip(state); };
+    node.addEventListener("pointerenter", (event) => { if (event.pointerType !== "touch") enter(); });
+    node.addEventListener("pointerleave", (event) => { if (event.pointerType !== "touch") leave(); });
+    node.addEventListener("focusin", () => { if (!state.touched) enter(); });
+    node.addEventListener("focusout", () => { if (!state.touched) leave(); });
+    // Touch: the first tap shows the node and its tooltip, the second follows the link.
+    node.addEventListener("click", (event) => {
+      // Chrome's click is a PointerEvent; elsewhere the last pointerdown tells.
+      const touch = event.pointerType ? event.pointerType === "touch" : state.touched;
+      state.touched = false;
+      if (!touch) return;
+      if (state.active !== id) {
+        event.preventDefault();
+        enter();
+      }
+    });
+  }
+
+  function bindEdge(state, edge) {
+    const show = () => { edge.element.classList.add("vs-hl"); showTip(state, edge.element); };
+    const hide = () => { edge.element.classList.remove("vs-hl"); hideTip(state); };
+    edge.element.addEventListener("pointerenter", show);
+    edge.element.addEventListener("pointerleave", hide);
+    edge.element.addEventListener("focusin", show);
+    edge.element.addEventListener("focusout", hide);
+  }
+
+  /* Pan and zoom --------------------------------------------------------- */
+
+  function button(label, text, action) {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.className = "vs-zoom-button";
+    element.setAttribute("aria-label", label);
+    element.textContent = text;
+    element.addEventListener("click", action);
+    return element;
+  }
+
+  function addPanZoom(state) {
+    if (typeof Panzoom !== "function") return;
+    const stage = document.createElement("div");
+    stage.className = "vs-stage";
+    state.svg.replaceWith(stage);
+    stage.append(state.svg);
+    const zoom = Panzoom(state.svg, {
+      minScale: SCALE.min, maxScale: SCALE.max, step: SCALE.step,
+      // One finger scrolls the page; two fingers or a mouse drag pan and zoom the diagram.
+      touchAction: "pan-x pan-y", panOnlyWhenZoomed: true, cursor: "default",
+    });
+    stage.addEventListener("wheel", (event) => {
+      if (event.ctrlKey || event.metaKey) zoom.zoomWithWheel(event);
+    }, { passive: false });
+    const bar = document.createElement("div");
+    bar.className = "vs-zoom";
+    bar.append(
+      button("Zoom in", "+", () => zoom.zoomIn()),
+      button("Zoom out", "−", () => zoom.zoomOut()),
+      button("Reset zoom", "⟲", () => zoom.reset()),
+    );
+    state.container.prepend(bar);
+    state.zoom = zoom;
+  }
+
+  /* Filters -------------------------------------------------------------- */
+
+  function applyFilters(state, form) {
+    const hiddenClasses = Array.from(form.querySelectorAll("input[data-filter]"))
+      .filter((box) => !box.checked).map((box) => box.dataset.filter);
+    const pressed = form.querySelector("button[data-stack][aria-pressed='true']");
+    const stack = pressed && pressed.dataset.stack ? new Set(pressed.dataset.stack.split(" ")) : null;
+    const hidden = new Set();
+    for (const [id, nodes] of state.graph.nodes) {
+      const hide = nodes.some((node) => hiddenClasses.some((name) => node.classList.contains(name)))
+        || (stack !== null && !stack.has(id));
+      for (const node of nodes) node.classList.toggle("vs-hidden", hide);
+      if (hide) hidden.add(id);
+    }
+    for (const edge of state.graph.edges) {
+      edge.element.classList.toggle("vs-hidden", hidden.has(edge.from) || hidden.has(edge.to));
+    }
+  }
+
+  function bindFilters(state) {
+    const form = document.querySelector(`.vs-filters[data-diagram="${state.container.id}"]`);
+    if (!form) return;
+    form.hidden = false;
+    form.addEventListener("change", () => applyFilters(state, form));
+    for (const choice of form.querySelectorAll("button[data-stack]")) {
+      choice.addEventListener("click", () => {
+        for (const other of form.querySelectorAll("button[data-stack]")) {
+          other.setAttribute("aria-pressed", String(other === choice));
+        }
+        applyFilters(state, form);
+      });
+    }
+  }
+
+  /* Set-up --------------------------------------------------------------- */
+
+  function setUp(container) {
+    const svg = container.querySelector("svg");
+    if (!svg || container.dataset.ready) return null;
+    container.dataset.ready = "true";
+    const tip = document.createElement("div");
+    tip.className = "vs-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    container.append(tip);
+    const state = { container, svg, tip, graph: readGraph(svg), active: null, touched: false };
+    moveTitlesToData(svg);
+    container.addEventListener("pointerdown", (event) => { state.touched = event.pointerType === "touch"; }, true);
+    for (const [id, nodes] of state.graph.nodes) nodes.forEach((node) => bindNode(state, id, node));
+    state.graph.edges.forEach((edge) => bindEdge(state, edge));
+    addPanZoom(state);
+    bindFilters(state);
+    container.vsState = state;
+    return state;
+  }
+
+  function followDeepLink(states) {
+    const match = DEEP_LINK.exec(window.location.hash);
+    if (!match) return;
+    const state = states.find((s) => s.graph.nodes.has(match[1]));
+    if (!state) return;
+    const node = state.graph.nodes.get(match[1])[0];
+    highlight(state, match[1]);
+    node.scrollIntoView({ block: "center" });
+    showTip(state, node);
+  }
+
+  function currentStates() {
+    return Array.from(document.querySelectorAll(".vs-diagram")).map((c) => c.vsState || setUp(c)).filter(Boolean);
+  }
+
+  function start() {
+    followDeepLink(currentStates());
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(start);
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+  window.addEventListener("hashchange", () => followDeepLink(currentStates()));
+})();

@@ -13,7 +13,7 @@ from . import style
 from .issues import ModelError
 from .load import load_documents
 from .model import Model
-from .render_diagrams import diagram_to_dot, dot_to_svg, svg_for_inline
+from .render_diagrams import accessible_names, diagram_to_dot, dot_to_svg, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
 from .render_reference import render_reference
 from .validate import validate_model
@@ -63,7 +63,7 @@ def render(model: Model) -> dict[str, str]:
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
-        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title)
+        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram))
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
     # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.

@@ -19,7 +19,7 @@ from .model import Column, Component, Model, Relation, View
 
 __all__ = [
     "Diagram", "DotNotFound", "diagram_to_dot", "dot_to_svg",
-    "neighbourhood_diagram", "svg_for_inline", "timeline_diagram", "view_diagram",
+    "accessible_names", "neighbourhood_diagram", "svg_for_inline", "timeline_diagram", "view_diagram",
 ]
 
 
@@ -136,7 +136,7 @@ def _column(model: Model, diagram: Diagram, column: Column, lang: str, root: str
         lines.append(f"    {dot_string(node)} [{_attrs(attrs)}]")
     lines.append("  }")
     for r in (r for r in model.relations if r.from_ in members and r.to in members):
-        attrs = {"id": f"{diagram.id}--{column.id}--{r.id}", "class": f"relation kind-{r.kind}",
+        attrs = {"id": f"{diagram.id}--{column.id}--{r.id}", "class": _relation_classes(r),
                  "style": style.RELATION_STYLE[r.kind], "URL": f"{root}components/{r.from_}/#{r.id}",
                  "tooltip": _relation_sentence(model, r, lang)}
         lines.append(f"  {dot_string(f'{column.id}/{r.from_}')} -> {dot_string(f'{column.id}/{r.to}')} [{_attrs(attrs)}]")
@@ -192,7 +192,7 @@ def _node(diagram: Diagram, component: Component, lang: str, root: str) -> str:
 
 def _node_attrs(diagram: Diagram, component: Component, lang: str, root: str) -> dict[str, str]:
     """Return the attributes of a component's node: id, label, colours, class, link, tooltip."""
-    classes = f"component layer-{component.layer} kind-{component.kind}"
+    classes = f"component n-{component.id} layer-{component.layer} kind-{component.kind}"
     fill, stroke, _, _ = style.layer_colours(component.layer)
     attrs = {
         "id": f"{diagram.id}--{component.id}", "label": component.name.in_language(lang),
@@ -229,12 +229,31 @@ def _edge(model: Model, diagram: Diagram, relation: Relation, lang: str, root: s
         label = f"{diagram.relations.index(relation.id) + 1}. {label}"
     tooltip = _relation_sentence(model, relation, lang)
     attrs = {
-        "id": f"{diagram.id}--{relation.id}", "class": f"relation kind-{relation.kind}",
+        "id": f"{diagram.id}--{relation.id}", "class": _relation_classes(relation),
         "label": label, "style": style.RELATION_STYLE[relation.kind],
         "URL": f"{root}components/{relation.from_}/#{relation.id}",
         "tooltip": tooltip, "labeltooltip": tooltip, **extra,
     }
     return f"  {dot_string(tail)} -> {dot_string(head)} [{_attrs(attrs)}]"
+
+
+def _relation_classes(relation: Relation) -> str:
+    """Return an edge's classes: its kind and both ends, which the page script reads."""
+    return f"relation kind-{relation.kind} from-{relation.from_} to-{relation.to}"
+
+
+def accessible_names(model: Model, diagram: Diagram, lang: str = "en") -> dict[str, tuple[str, bool]]:
+    """Return {SVG element id: (accessible name, is an edge)} for every link a diagram draws."""
+    columns = [f"{column.id}--" for column in diagram.columns] or [""]
+    names = {f"{diagram.id}--{prefix}{c.id}": (c.name.in_language(lang), False)
+             for prefix in columns for c in (model.component_by_id[i] for i in diagram.components)}
+    if diagram.kind == "compare":
+        edges = [(f"{column.id}--", r) for column in diagram.columns for r in model.relations
+                 if r.from_ in column.components and r.to in column.components]
+    else:
+        edges = [("", model.relation_by_id[i]) for i in diagram.relations]
+    names.update({f"{diagram.id}--{prefix}{r.id}": (_relation_sentence(model, r, lang), True) for prefix, r in edges})
+    return names
 
 
 def _relation_sentence(model: Model, relation: Relation, lang: str) -> str:
@@ -261,13 +280,28 @@ def dot_to_svg(dot: str) -> str:
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
 _SIZE = re.compile(r'(<svg\b[^>]*?)\swidth="([0-9.]+)pt"\sheight="[^"]*"')
+_ANCHOR = re.compile(r'<g id="a_([^"]*)"><a ')
 
 
-def svg_for_inline(svg: str, label: str) -> str:
+def svg_for_inline(svg: str, label: str, names: dict[str, tuple[str, bool]] | None = None) -> str:
     """Return SVG ready to sit inside HTML: no prolog or comments, named, never wider than drawn.
 
     The fixed size goes; the width becomes a CSS max-width, so a small
-    diagram keeps its size and a large one shrinks to fit the page.
+    diagram keeps its size and a large one shrinks to fit the page. Each
+    link gets its accessible name (a component's name, a relation in words);
+    an edge's line repeats its label's link, so only the label takes focus.
     """
     svg = _SIZE.sub(r'\1 style="max-width: \2pt"', _PROLOG.sub("", svg), count=1)
+    svg = _ANCHOR.sub(lambda m: _named_anchor(m, names or {}), svg)
     return svg.replace("<svg", f'<svg role="group" aria-label="{html_text(label)}"', 1).strip()
+
+
+def _named_anchor(match: re.Match, names: dict[str, tuple[str, bool]]) -> str:
+    """Return one link's opening tags with its accessible name, or out of the tab order."""
+    element_id = match.group(1).replace("&#45;", "-")
+    name, is_edge = names.get(element_id.removesuffix("-label"), (None, False))
+    if name is None:
+        return match.group(0)
+    if is_edge and not element_id.endswith("-label"):
+        return f'{match.group(0)}tabindex="-1" aria-hidden="true" '
+    return f'{match.group(0)}aria-label="{html_text(name)}" '

@@ -33,6 +33,9 @@ LABELS = {
         "relations-in-words": "Relations:", "via": "How",
         "relations-below": "Its relations are explained under [Relations](#relations) below.",
         "steps-in-words": "The same steps in words:",
+        "skip-to-words": "Skip the diagram: read it as a list",
+        "filter-layers": "Show layers", "filter-kinds": "Show kinds", "filter-stacks": "Show one stack",
+        "filter-all": "Everything",
         "columns-in-words": "The same stacks in words, each from the top layer down:",
         "layers-title": "Layers of the stack",
         "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
@@ -445,9 +448,14 @@ def render_sources(site: Site) -> str:
 def _diagram_block(page: Page, diagram: Diagram) -> None:
     """Append the inline SVG in its <div> and, under it, the same diagram in words."""
     site, words = page.site, page.site.words
+    words_id = f"diagram-{diagram.id}-words"
+    page.add(f'<p class="vs-skip" markdown>[{words["skip-to-words"]}](#{words_id})</p>', "")
+    if page.path == "index.md":
+        page.add(*_filters(page, diagram), "")
     page.add(f'<div class="vs-diagram" id="diagram-{diagram.id}">', site.svgs[(page.path, diagram.id)], "</div>", "")
+    intro = {"path": "steps-in-words", "compare": "columns-in-words"}.get(diagram.kind, "in-words")
+    page.add(f'<p id="{words_id}">{html_text(words[intro])}</p>', "")
     if diagram.kind == "path":
-        page.add(words["steps-in-words"], "")
         view = site.model.view_by_id[diagram.id]
         for number, step in enumerate(view.steps, 1):
             relation = site.model.relation_by_id[step.relation]
@@ -456,13 +464,11 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
         page.add("")
         return
     if diagram.kind == "compare":
-        page.add(words["columns-in-words"], "")
         for column in diagram.columns:
             members = [site.model.component_by_id[i] for i in column.components]
             page.add(f"- {markdown_text(column.title.in_language(site.lang))}: {_by_layer(page, members, None, '; ')}")
         page.add("")
         return
-    page.add(words["in-words"], "")
     shown = [site.model.component_by_id[i] for i in diagram.components]
     for layer in reversed(site.model.layers):
         members = [c for c in shown if c.layer == layer.id]
@@ -476,6 +482,31 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
         page.add("", words["relations-in-words"], "")
         page.add(*(f"- {_relation_sentence(page, r, None)}" for r in relations))
     page.add("")
+
+
+def _filters(page: Page, diagram: Diagram) -> list[str]:
+    """Return the controls that filter the home diagram by layer and kind, or show one stack.
+
+    They start hidden; the page script shows them, since without it they would do nothing.
+    """
+    model, words, lang = page.site.model, page.site.words, page.site.lang
+    shown = [model.component_by_id[i] for i in diagram.components]
+    layers = [layer for layer in reversed(model.layers) if any(c.layer == layer.id for c in shown)]
+    kinds = [kind for kind in KIND_LABELS[lang] if any(c.kind == kind for c in shown)]
+    box = '<label><input type="checkbox" checked data-filter="{cls}"> {text}</label>'
+    lines = [f'<div class="vs-filters" data-diagram="diagram-{diagram.id}" hidden>',
+             f'<fieldset><legend>{words["filter-layers"]}</legend>',
+             *(box.format(cls=f"layer-{layer.id}", text=html_text(layer.name.in_language(lang))) for layer in layers),
+             "</fieldset>", f'<fieldset><legend>{words["filter-kinds"]}</legend>',
+             *(box.format(cls=f"kind-{kind}", text=html_text(KIND_LABELS[lang][kind])) for kind in kinds), "</fieldset>"]
+    stacks = [column for view in model.views if view.kind == "compare" for column in view.columns]
+    if stacks:
+        lines += [f'<fieldset><legend>{words["filter-stacks"]}</legend>',
+                  f'<button type="button" data-stack="" aria-pressed="true">{words["filter-all"]}</button>']
+        lines += [f'<button type="button" data-stack="{" ".join(column.components)}" aria-pressed="false">'
+                  f"{html_text(column.title.in_language(lang))}</button>" for column in stacks]
+        lines.append("</fieldset>")
+    return lines + ["</div>"]
 
 
 def _by_layer(page: Page, components: list[Component], focus: str | None, separator: str) -> str:

@@ -71,7 +71,8 @@ def stylesheet() -> str:
 
 
 BASE_CSS = """\
-.vs-diagram { margin: 1em 0; overflow-x: auto; }
+.vs-diagram { position: relative; margin: 1em 0; }
+.vs-stage { overflow: hidden; border-radius: 0.2rem; }
 .vs-diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .vs-diagram svg text { fill: var(--md-default-fg-color); font-family: "DejaVu Sans", Verdana, sans-serif; }
 .vs-diagram .cluster > polygon, .vs-diagram .cluster > path { fill: var(--md-default-fg-color--lightest); stroke: var(--md-default-fg-color--lighter); }
@@ -82,5 +83,26 @@ BASE_CSS = """\
 .vs-diagram .years path, .vs-diagram .years polygon { stroke: var(--md-default-fg-color--lighter); fill: var(--md-default-fg-color--lighter); }
 .vs-diagram .node.focus > polygon, .vs-diagram .node.focus > path { stroke-width: 3px; }
 .vs-diagram a:focus-visible { outline: 3px solid var(--md-accent-fg-color); outline-offset: 2px; }
-.vs-diagram a:hover polygon, .vs-diagram a:hover path { stroke-width: 2.5px; }
+.vs-diagram a:focus { outline: 3px solid var(--md-accent-fg-color); outline-offset: 2px; }
+.vs-diagram.vs-has-focus .node:not(.vs-hl), .vs-diagram.vs-has-focus .edge:not(.vs-hl) { opacity: 0.2; }
+.vs-diagram .node, .vs-diagram .edge { transition: opacity 0.15s; }
+.vs-diagram .edge.vs-hl path { stroke: var(--md-accent-fg-color); stroke-width: 2.2px; }
+.vs-diagram .edge.vs-hl polygon { fill: var(--md-accent-fg-color); stroke: var(--md-accent-fg-color); }
+.vs-diagram .node.vs-hl-main > polygon, .vs-diagram .node.vs-hl-main > path,
+.vs-diagram .node.vs-hl-main a > polygon, .vs-diagram .node.vs-hl-main a > path { stroke-width: 3px; }
+.vs-diagram .vs-hidden { display: none; }
+.vs-tooltip { position: absolute; z-index: 3; max-width: 22rem; padding: 0.4rem 0.6rem; border-radius: 0.2rem;
+  background: var(--md-default-fg-color); color: var(--md-default-bg-color); font-size: 0.7rem; line-height: 1.4;
+  box-shadow: var(--md-shadow-z2); pointer-events: none; }
+.vs-zoom { display: flex; gap: 0.3rem; justify-content: flex-end; margin-bottom: 0.3rem; }
+.vs-zoom-button { min-width: 2.2rem; min-height: 2.2rem; border: 1px solid var(--md-default-fg-color--light);
+  border-radius: 0.2rem; background: var(--md-default-bg-color); color: var(--md-default-fg-color); font-size: 0.9rem; cursor: pointer; }
+.vs-zoom-button:focus-visible, .vs-filters button:focus-visible { outline: 3px solid var(--md-accent-fg-color); }
+.vs-filters fieldset { display: inline-block; margin: 0 0.6rem 0.4rem 0; padding: 0.2rem 0.5rem;
+  border: 1px solid var(--md-default-fg-color--lighter); border-radius: 0.2rem; font-size: 0.7rem; }
+.vs-filters label { margin-right: 0.6rem; white-space: nowrap; }
+.vs-filters button { margin: 0.1rem; padding: 0.1rem 0.5rem; border: 1px solid var(--md-default-fg-color--light);
+  border-radius: 0.2rem; background: var(--md-default-bg-color); color: var(--md-default-fg-color); cursor: pointer; }
+.vs-filters button[aria-pressed="true"] { background: var(--md-primary-fg-color); color: var(--md-primary-bg-color); }
+.md-typeset .vs-skip { margin: 0.2em 0; font-size: 0.7rem; }
 """

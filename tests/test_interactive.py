@@ -1,0 +1,168 @@
+"""The diagrams' behaviour in the real headless Chromium: docs/javascripts/diagrams.js.
+
+Highlight on hover and focus, tooltips, navigation, deep links, filters,
+pan and zoom, touch, dark mode, instant navigation and a clean console.
+"""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def node(page, diagram: str, component: str):
+    """Return the node group of a component in a diagram."""
+    return page.locator(f"[id='{diagram}--{component}']")
+
+
+def scale(locator) -> float:
+    """Return the scale of an element's CSS transform (1 when it has none)."""
+    match = re.search(r"scale\(([0-9.]+)\)", locator.get_attribute("style") or "")
+    return float(match.group(1)) if match else 1.0
+
+
+def classes(locator) -> set[str]:
+    """Return the class tokens of an element."""
+    return set((locator.get_attribute("class") or "").split())
+
+
+def test_hover_highlights_a_node_its_neighbours_and_relations_and_shows_its_tooltip(page, site_url):
+    page.goto(site_url)
+    node(page, "stack", "qemu").locator("a").hover()
+    assert "vs-hl-main" in classes(node(page, "stack", "qemu"))
+    assert "vs-hl" in classes(node(page, "stack", "kvm"))
+    assert "vs-hl" in classes(node(page, "stack", "libvirt"))
+    assert "vs-hl" not in classes(node(page, "stack", "virsh"))
+    assert "vs-hl" in classes(page.locator("[id='stack--qemu-uses-kvm']"))
+    assert "vs-has-focus" in classes(page.locator("#diagram-stack"))
+    tooltip = page.locator("#diagram-stack .vs-tooltip")
+    assert tooltip.is_visible() and tooltip.inner_text().startswith("QEMU: ")
+    page.mouse.move(1, 1)
+    assert "vs-has-focus" not in classes(page.locator("#diagram-stack"))
+    assert not tooltip.is_visible()
+    assert page.console_errors == []
+
+
+def test_keyboard_focus_highlights_and_enter_opens_the_page(page, site_url):
+    page.goto(site_url)
+    link = node(page, "stack", "kvm").locator("a")
+    link.focus()
+    assert "vs-hl-main" in classes(node(page, "stack", "kvm"))
+    assert link.get_attribute("aria-label") == "KVM"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    assert page.locator("#diagram-stack .vs-tooltip").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "components/kvm/")
+
+
+def test_relations_show_their_sentence_and_protocol_in_the_tooltip(page, site_url):
+    page.goto(site_url + "components/qemu/")
+    page.locator("[id='near-qemu--qemu-uses-kvm'] text").hover()
+    assert page.locator("#diagram-near-qemu .vs-tooltip").inner_text() == (
+        "QEMU runs guest vCPUs through KVM (ioctls on /dev/kvm, such as KVM_RUN)")
+
+
+def test_deep_link_highlights_the_node_and_scrolls_it_into_view(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 500})
+    page.goto(site_url + "#show=kvm")
+    target = node(page, "stack", "kvm")
+    assert "vs-hl-main" in classes(target)
+    box = target.bounding_box()
+    assert 0 <= box["y"] <= 500
+    assert page.locator("#diagram-stack .vs-tooltip").inner_text().startswith("KVM: ")
+
+
+def test_filters_hide_layers_and_show_one_stack(page, site_url):
+    page.goto(site_url)
+    page.get_by_label("Kernel or hypervisor").uncheck()
+    assert not node(page, "stack", "kvm").is_visible()
+    assert not page.locator("[id='stack--qemu-uses-kvm']").is_visible()
+    assert node(page, "stack", "qemu").is_visible()
+    page.get_by_label("Kernel or hypervisor").check()
+    page.get_by_role("button", name="Xen", exact=True).click()
+    visible = {c for c in ("xen", "qemu", "libvirt", "kvm", "virtualbox") if node(page, "stack", c).is_visible()}
+    assert visible == {"xen", "qemu", "libvirt"}
+    page.get_by_role("button", name="Everything").click()
+    assert node(page, "stack", "virtualbox").is_visible()
+
+
+def test_zoom_buttons_and_ctrl_wheel_zoom_inside_the_diagram_only(page, site_url):
+    page.goto(site_url)
+    svg = page.locator("#diagram-stack svg")
+    page.get_by_role("button", name="Zoom in").first.click()
+    assert scale(svg) > 1.2
+    page.get_by_role("button", name="Reset zoom").first.click()
+    assert scale(svg) == 1
+    svg.hover()
+    before = page.evaluate("window.scrollY")
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(f"window.scrollY > {before}")
+    assert scale(svg) == 1
+    svg.hover()
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -300)
+    page.keyboard.up("Control")
+    assert scale(svg) > 1
+
+
+def test_touch_first_tap_shows_the_node_second_tap_opens_it(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url)
+    link = node(page, "stack", "kvm").locator("a")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    assert page.url == site_url
+    assert "vs-hl-main" in classes(node(page, "stack", "kvm"))
+    assert page.locator("#diagram-stack .vs-tooltip").is_visible()
+    link.tap()
+    page.wait_for_url(site_url + "components/kvm/")
+    context.close()
+
+
+def contrast(page, selector: str) -> float:
+    """Return the WCAG contrast ratio of a node's label against its fill."""
+    return page.evaluate("""(selector) => {
+        const group = document.querySelector(selector);
+        const rgb = (c) => c.match(/[0-9.]+/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const text = lum(rgb(getComputedStyle(group.querySelector('text')).fill));
+        const fill = lum(rgb(getComputedStyle(group.querySelector('path, polygon')).fill));
+        return (Math.max(text, fill) + 0.05) / (Math.min(text, fill) + 0.05);
+    }""", selector)
+
+
+def test_dark_mode_recolours_the_same_svg_and_keeps_labels_readable(browser, site_url):
+    fills = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_url)
+        for component in ("kvm", "qemu", "libvirt", "virsh", "vt-x"):
+            assert contrast(page, f"[id='stack--{component}']") >= 4.5, (scheme, component)
+        fills[scheme] = page.evaluate("getComputedStyle(document.querySelector(`[id='stack--kvm'] path`)).fill")
+        context.close()
+    assert fills["light"] != fills["dark"]
+
+
+def test_diagrams_keep_working_after_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.vsMarker = 'still here'")
+    page.get_by_role("link", name="Components").first.click()
+    page.wait_for_url(site_url + "components/")
+    page.locator("article").get_by_role("link", name="QEMU", exact=True).first.click()
+    page.wait_for_url(site_url + "components/qemu/")
+    assert page.evaluate("window.vsMarker") == "still here", "the page was reloaded, not swapped"
+    node(page, "near-qemu", "kvm").locator("a").hover()
+    assert "vs-hl-main" in classes(node(page, "near-qemu", "kvm"))
+    assert page.console_errors == []
+
+
+def test_no_console_errors_on_any_page(page, site_url, built_site):
+    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert len(pages) > 40
+    for path in pages:
+        page.goto(site_url + ("" if path == "." else path + "/"))
+    assert page.console_errors == []
