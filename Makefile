@@ -17,7 +17,7 @@ FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build render schema diff vendor setup setup-test requirements clean
+.PHONY: serve test check build render schema diff vendor addresses setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -83,3 +83,7 @@ clean:
 # Rewrite the JSON Schemas editors use (after changing scripts/virtstack/schema.py).
 schema: $(VENV)/.installed
 	$(BIN)/python scripts/cli.py schema
+
+# Register the site's current addresses (after adding pages or anchors); see README.
+addresses: $(VENV)/.installed
+	$(BIN)/python scripts/cli.py addresses

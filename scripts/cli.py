@@ -4,6 +4,7 @@
     python scripts/cli.py check --format github the same, as GitHub Actions annotations
     python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
+    python scripts/cli.py addresses             add the site's current addresses to diagrams/published.txt
     python scripts/cli.py diff BASE [HEAD] --out DIR
                                                 what changed in the model between two git revisions
                                                 (HEAD defaults to the working tree), with before
@@ -22,7 +23,7 @@ import tempfile
 import sys
 from pathlib import Path
 
-from virtstack import diff, json_schema, pipeline, schema
+from virtstack import addresses, diff, json_schema, pipeline, schema
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(model_dir, show)
         if args.command == "schema":
             return _schema()
+        if args.command == "addresses":
+            return _addresses(model_dir)
         if args.command == "diff":
             return _diff(args.base, args.head, args.out)
         return _render(model_dir, args.out, show)
@@ -62,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line:col lines; github: ::error annotations for GitHub Actions")
     commands.add_parser("schema", help="rewrite the JSON Schemas editors use for the model files")
+    commands.add_parser("addresses", help="register the site's current addresses as published")
     diff = commands.add_parser("diff", help="report what changed in the model between two git revisions")
     diff.add_argument("base", help="the revision to compare from, e.g. origin/main")
     diff.add_argument("head", nargs="?", default=None, help="the revision to compare to (default: the working tree)")
@@ -93,6 +97,19 @@ def _schema() -> int:
     for name, content in json_schema.json_schemas().items():
         (folder / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(json_schema.json_schemas())} schemas to {folder}")
+    return 0
+
+
+def _addresses(model_dir: Path) -> int:
+    """Add every current address to the registry; addresses are never removed from it."""
+    model, _ = pipeline.check(model_dir, _display_root(model_dir))
+    registry = model_dir / addresses.REGISTRY
+    old = [line for line in (registry.read_text().splitlines() if registry.exists() else []) if line and not line.startswith("#")]
+    new = sorted(set(old) | set(addresses.site_addresses(model)))
+    header = ["# Every address the site has published. Append-only: `make addresses` adds new ones;",
+              "# an address that disappears fails the build unless an alias redirects it."]
+    registry.write_text("\n".join(header + new) + "\n", encoding="utf-8")
+    print(f"{len(new) - len(old)} new address(es); {len(new)} registered in {registry}")
     return 0
 
 

@@ -29,6 +29,7 @@ ISSUE_CODES = {
     "missing-translation": "a text without a language every text needs",
     "duplicate-id": "two entities with the same id (for relations: same from, kind and to)",
     "home-view": "not exactly one view has home: true",
+    "gone-address": "an address listed in diagrams/published.txt no longer exists and no alias redirects it",
     "unused-source": "warning: a source nothing cites",
     "no-relations": "warning: a component no relation touches",
 }

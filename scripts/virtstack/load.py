@@ -16,7 +16,7 @@ import yaml
 
 from .issues import Issue
 
-__all__ = ["Document", "load_documents", "parse_document"]
+__all__ = ["Document", "load_documents", "parse_document", "read_lines"]
 
 # Limits that keep a hostile file from costing unbounded time or memory.
 MAX_FILE_BYTES = 1024 * 1024
@@ -61,6 +61,11 @@ def load_documents(model_dir: Path, display_root: Path) -> tuple[list[Document],
         if document is not None:
             documents.append(document)
     return documents, issues
+
+
+def read_lines(path: Path) -> list[str] | None:
+    """Return a text file's lines without their ends, or None when it does not exist."""
+    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
 
 
 def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]]:

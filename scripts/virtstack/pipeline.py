@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from . import style
 from .issues import ModelError
-from .load import load_documents
+from .addresses import REGISTRY, check_registry, redirect_pages
+from .load import load_documents, read_lines
 from .model import Model
 from .render_diagrams import accessible_names, diagram_to_dot, dot_to_svg, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
@@ -36,6 +37,12 @@ def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
     issues += found
     if model is None:
         raise ModelError(issues)
+    # 3. Every address the site has published must still work.
+    registry = read_lines(model_dir / REGISTRY)
+    if registry is not None:
+        issues += check_registry(registry, model, (model_dir / REGISTRY).relative_to(display_root).as_posix())
+    if any(i.severity == "error" for i in issues):
+        raise ModelError(issues)
     return model, issues
 
 
@@ -52,10 +59,10 @@ def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, 
 
 def render(model: Model) -> dict[str, str]:
     """Return every generated file of a checked model as {path: text}, sorted by path."""
-    # 3. DOT for each diagram on each page, links relative to that page.
+    # 4. DOT for each diagram on each page, links relative to that page.
     placed = diagram_pages(model)
     dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
-    # 4. SVG from Graphviz, one `dot` process per diagram, in parallel.
+    # 5. SVG from Graphviz, one `dot` process per diagram, in parallel.
     with ThreadPoolExecutor() as pool:
         svgs = list(pool.map(dot_to_svg, dots))
     # The same SVG is inlined in its page and saved beside it (the page's
@@ -66,8 +73,9 @@ def render(model: Model) -> dict[str, str]:
         inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram))
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
-    # 5. Markdown pages with the SVGs inlined, and the diagram stylesheet.
+    # 6. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
     outputs.update(render_pages(model, inline))
+    outputs.update(redirect_pages(model))
     outputs["reference.md"] = render_reference()
     outputs[STYLESHEET] = style.stylesheet()
     return dict(sorted(outputs.items()))

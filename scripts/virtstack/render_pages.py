@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .addresses import alias_anchors
 from .escape import html_text, markdown_fragment, markdown_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
 from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
@@ -547,6 +548,9 @@ def _relations_section(page: Page, c: Component) -> None:
     if not relations:
         return
     page.add(f"## {page.site.words['relations']} {{#relations}}", "")
+    former = alias_anchors(model).get(c.id, [])
+    if former:  # relation anchors from before a rename, so that old links still land here
+        page.add("".join(f'<span id="{anchor}"></span>' for anchor in former), "")
     for r in relations:
         title = f"{model.component_by_id[r.from_].name.in_language(lang)} → {model.component_by_id[r.to].name.in_language(lang)}"
         page.add(f"### {markdown_text(title)} {{#{r.id}}}", "")

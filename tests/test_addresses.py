@@ -1,0 +1,90 @@
+"""Tests for addresses.py: published addresses keep working; renamed ids redirect."""
+
+import functools
+import re
+import http.server
+import threading
+
+import pytest
+
+from virtstack import pipeline
+from virtstack.addresses import alias_anchors, redirect_pages, site_addresses
+from virtstack.issues import ModelError, format_issue
+
+from conftest import ROOT, mkdocs
+from test_mkdocs_hooks import copy_project
+
+RENAMED = """\
+components:
+  - {id: kernel-vm, aliases: [kvm], name: {en: KVM}, layer: kernel, kind: kernel-module, summary: {en: "Runs guests."}, sources: [api]}
+  - {id: qemu, name: {en: QEMU}, layer: tools, kind: vmm, summary: {en: An emulator.}, sources: [readme]}
+  - {id: virsh, name: {en: virsh}, layer: tools, kind: cli, summary: {en: A shell.}, sources: [readme]}
+"""
+RELATIONS = """\
+relations:
+  - {from: qemu, to: kernel-vm, kind: uses, label: {en: runs guests with}, sources: [api]}
+  - {from: virsh, to: qemu, kind: controls, label: {en: starts}, sources: [readme]}
+"""
+
+
+def test_site_addresses_lists_pages_and_model_anchors(model_dir):
+    folder = model_dir()
+    model = pipeline.check(folder, folder.parent)[0]
+    assert site_addresses(model) == [
+        "/", "/components/", "/components/kvm/", "/components/kvm/#qemu-uses-kvm", "/components/qemu/",
+        "/components/qemu/#qemu-uses-kvm", "/components/qemu/#virsh-controls-qemu", "/components/virsh/",
+        "/components/virsh/#virsh-controls-qemu", "/layers/", "/layers/#kernel", "/layers/#tools", "/reference/", "/sources/"]
+
+
+def test_a_published_address_that_disappears_fails_the_check(model_dir):
+    folder = model_dir({"published.txt": "# registry\n/components/kvm/\n/components/kvm/#qemu-uses-kvm\n/components/gone/\n"})
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues] == [
+        "diagrams/published.txt:4:1: error: published address '/components/gone/' no longer exists; give the entity "
+        "that replaced it the old id in 'aliases' so old links redirect [gone-address]"]
+
+
+def test_a_renamed_component_keeps_its_old_page_and_anchors(model_dir):
+    folder = model_dir({"components.yaml": RENAMED, "relations.yaml": RELATIONS,
+                        "published.txt": "/components/kvm/\n/components/kvm/#qemu-uses-kvm\n/components/qemu/#qemu-uses-kvm\n"})
+    model, issues = pipeline.check(folder, folder.parent)
+    assert issues == []
+    assert alias_anchors(model) == {"kernel-vm": ["qemu-uses-kvm"], "qemu": ["qemu-uses-kvm"]}
+    assert list(redirect_pages(model)) == ["components/kvm/index.html"]
+    outputs = pipeline.render(model)
+    assert '<script>location.replace(\'../kernel-vm/\' + location.hash)</script>' in outputs["components/kvm/index.html"]
+    assert '<span id="qemu-uses-kvm"></span>' in outputs["components/kernel-vm.md"]
+
+
+def test_the_repository_registers_every_address_it_publishes():
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    registered = set((ROOT / "diagrams/published.txt").read_text().splitlines())
+    missing = sorted(set(site_addresses(model)) - registered)
+    assert missing == [], "run `make addresses` and commit diagrams/published.txt"
+
+
+@pytest.mark.browser
+def test_an_old_link_is_followed_to_the_new_page_and_anchor(tmp_path, browser):
+    project = copy_project(tmp_path)
+    for path in project.joinpath("diagrams").glob("*.y*ml"):
+        path.write_text(re.sub(r"(?<![\w-])kvmtool(?![\w-])", "lkvm", path.read_text()))
+    components = project / "diagrams/components.alternatives.yaml"
+    components.write_text(components.read_text().replace("  - id: lkvm\n", "  - id: lkvm\n    aliases: [kvmtool]\n", 1))
+    published = (project / "diagrams/published.txt").read_text()
+    assert "/components/kvmtool/#kvmtool-uses-kvm" in published
+    result = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    page = browser.new_page()
+    try:
+        page.goto(base + "components/kvmtool/#kvmtool-uses-kvm")
+        page.wait_for_url(base + "components/lkvm/#kvmtool-uses-kvm")
+        assert page.locator("[id='kvmtool-uses-kvm']").count() == 1
+        assert page.locator("[id='lkvm-uses-kvm']").count() == 1
+    finally:
+        page.close()
+        server.shutdown()
