@@ -18,7 +18,7 @@ from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
-_generated: dict[str, str] = {}
+_generated: dict[str, str | bytes] = {}
 
 
 def on_pre_build(config) -> None:
@@ -34,6 +34,8 @@ def on_pre_build(config) -> None:
         log.warning(format_issue(warning))  # fatal under --strict, like MkDocs' own warnings
     _generated.clear()
     _generated.update(outputs)
+    # Where the sitemap is depends on where the site is published: only MkDocs knows.
+    _generated["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
 
 
 def on_files(files: Files, config) -> Files:

@@ -94,10 +94,22 @@ def built_site(tmp_path_factory, port) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging each request."""
+    """Serves files without logging each request, and the site's 404.html for a missing page."""
 
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        """Answer a missing page with the site's own 404 page, as a web host would."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,11 @@ def test_build_returns_pages_diagrams_and_stylesheet():
     outputs = pipeline.build(FIXTURES / "valid", FIXTURES)
     assert list(outputs) == [
         "assets/virtstack.css", "components/index.md", "components/kvm.md",
-        "components/kvm/near-kvm.dot", "components/kvm/near-kvm.svg",
-        "components/qemu.md", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg",
+        "components/kvm/near-kvm.dot", "components/kvm/near-kvm.svg", "components/kvm/preview.png",
+        "components/qemu.md", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg", "components/qemu/preview.png",
         "components/virsh.md", "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
-        "index.md", "layers.md", "reference.md", "sources.md", "stack.dot", "stack.svg",
+        "components/virsh/preview.png", "index.md", "layers.md", "pages.json", "preview.png", "reference.md",
+        "sources.md", "stack.dot", "stack.svg",
     ]
     assert outputs["stack.svg"].rstrip("\n") in outputs["index.md"]
 

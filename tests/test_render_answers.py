@@ -34,6 +34,10 @@ SOURCES_README_API = """\
 
 def test_claims_page_groups_claims_by_the_askers_headings_with_verdicts(outputs):
     assert outputs["question.md"] == """\
+---
+description: "A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction."
+---
+
 # The question, checked
 
 A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction.
@@ -48,6 +52,11 @@ The asker's questions and their answers:
 
 ### C1 <span class="vs-verdict vs-verdict-correct">Correct</span> {#c1}
 
+<div class="vs-copy" data-anchor="c1" data-title="C1: Correct" data-text="QEMU emulates hardware. Correct: It does." data-copied="Copied" hidden>
+<button type="button" data-copy="link">Copy link</button>
+<button type="button" data-copy="markdown">Copy as Markdown</button>
+</div>
+
 > QEMU emulates hardware\\.
 
 It does\\. <sup>[\\[1\\]](#source-readme)</sup>
@@ -55,6 +64,11 @@ It does\\. <sup>[\\[1\\]](#source-readme)</sup>
 ## KVM {#kvm}
 
 ### C2 <span class="vs-verdict vs-verdict-wrong">Wrong</span> {#c2}
+
+<div class="vs-copy" data-anchor="c2" data-title="C2: Wrong" data-text="KVM runs VMs alone. Wrong: A new VM has no memory; a VMM must add it." data-copied="Copied" hidden>
+<button type="button" data-copy="link">Copy link</button>
+<button type="button" data-copy="markdown">Copy as Markdown</button>
+</div>
 
 > KVM runs VMs alone\\.
 
@@ -67,6 +81,11 @@ See also: [KVM](components/kvm.md).
 
 def test_answer_page_leads_with_the_short_answer_then_diagram_sections_table_and_claims(outputs):
     assert without_svg(outputs["questions/qemu-kvm.md"]) == """\
+---
+description: "QEMU using KVM, through /dev/kvm."
+image: "questions/qemu-kvm/preview.png"
+---
+
 # 1\\. What is qemu\\-kvm?
 
 ## Short answer {#short-answer}
@@ -75,6 +94,11 @@ def test_answer_page_leads_with_the_short_answer_then_diagram_sections_table_and
 
 QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</sup>
 
+</div>
+
+<div class="vs-copy" data-anchor="" data-title="What is qemu-kvm?" data-text="QEMU using KVM, through /dev/kvm." data-copied="Copied" hidden>
+<button type="button" data-copy="link">Copy link</button>
+<button type="button" data-copy="markdown">Copy as Markdown</button>
 </div>
 
 ## Starting a VM {#diagram}
@@ -96,7 +120,7 @@ Every hypervisor needs a [VMM](../glossary.md#vmm)\\. <sup>[\\[2\\]](#source-rea
 
 | Tool | Upstream project | Debian, Ubuntu | Fedora, RHEL | Arch Linux | Sources |
 | --- | --- | --- | --- | --- | --- |
-| [QEMU](../components/qemu.md) | [QEMU](../components/qemu.md) | <code>qemu-system-x86</code> | — | — | <sup>[\\[2\\]](#source-readme)</sup> |
+| [QEMU](../components/qemu.md) | [QEMU](../components/qemu.md) | <code>qemu\\-system\\-x86</code> | — | — | <sup>[\\[2\\]](#source-readme)</sup> |
 | [virsh](../components/virsh.md) | [virsh](../components/virsh.md) | — | — | — |  |
 
 ## Conclusions this answer settles {#claims}
@@ -128,6 +152,10 @@ Go further: [the layers](layers.md), [every component](components/index.md), [th
 
 def test_timeline_page_lists_events_by_year_with_anchors(outputs):
     assert without_svg(outputs["timeline.md"]) == """\
+---
+description: "The stack's history, from the first VMware product to today."
+---
+
 # Timeline
 
 The stack's history, from the first VMware product to today.
@@ -149,6 +177,10 @@ The stack's history, from the first VMware product to today.
 
 def test_glossary_page_does_not_link_terms_to_themselves(outputs):
     assert outputs["glossary.md"].startswith("""\
+---
+description: "The words this site uses, defined with sources."
+---
+
 # Glossary
 
 The words this site uses, defined with sources.

@@ -30,12 +30,21 @@ SOURCES = """\
 
 def test_render_pages_names_pages_by_id(pages):
     assert list(pages) == ["components/index.md", "components/kvm.md", "components/qemu.md",
-                           "components/virsh.md", "index.md", "layers.md", "sources.md"]
+                           "components/virsh.md", "index.md", "layers.md", "pages.json", "sources.md"]
 
 
 def test_render_component_gives_the_whole_page(pages):
     assert pages["components/qemu.md"] == """\
+---
+description: "A machine emulator."
+---
+
 # QEMU
+
+<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="A machine emulator." data-copied="Copied" hidden>
+<button type="button" data-copy="link">Copy link</button>
+<button type="button" data-copy="markdown">Copy as Markdown</button>
+</div>
 
 A machine emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
 
@@ -58,7 +67,7 @@ Its relations are explained under [Relations](#relations) below.
 | --- | --- |
 | Layer | [Tools](../layers.md#tools) |
 | Kind | virtual machine monitor (VMM) |
-| Licence | <code>GPL-2.0-only</code> <sup>[\\[1\\]](#source-readme)</sup> |
+| Licence | <code>GPL\\-2\\.0\\-only</code> <sup>[\\[1\\]](#source-readme)</sup> |
 
 ## Relations {#relations}
 
@@ -74,7 +83,7 @@ Its relations are explained under [Relations](#relations) below.
 
 | Distribution | Packages |
 | --- | --- |
-| Debian, Ubuntu | <code>qemu-system-x86</code> |
+| Debian, Ubuntu | <code>qemu\\-system\\-x86</code> |
 
 <sup>[\\[1\\]](#source-readme)</sup>
 
@@ -83,6 +92,10 @@ Its relations are explained under [Relations](#relations) below.
 
 def test_render_home_gives_the_short_answer_diagram_and_text_twin(pages):
     assert pages["index.md"] == """\
+---
+description: "All of it."
+---
+
 # The stack
 
 QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
@@ -128,6 +141,10 @@ Go further: [the layers](layers.md), [every component](components/index.md) and 
 
 def test_render_layers_lists_each_layer_from_the_top(pages):
     assert pages["layers.md"] == """\
+---
+description: "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band."
+---
+
 # Layers of the stack
 
 The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.
@@ -149,6 +166,10 @@ Runs in the kernel\\.
 
 def test_render_component_index_is_a_table_by_layer(pages):
     assert pages["components/index.md"] == """\
+---
+description: "Every component of the stack, by layer, from the top down."
+---
+
 # Components
 
 Every component of the stack, by layer, from the top down.
@@ -187,6 +208,10 @@ def test_link_is_relative_to_the_page_source(page, target, expected):
 
 def test_render_sources_lists_every_source_with_the_pages_citing_it(pages):
     assert pages["sources.md"] == """\
+---
+description: "Every source the site cites, and the pages that cite it."
+---
+
 # Sources
 
 Every source the site cites, and the pages that cite it.
@@ -201,3 +226,10 @@ def test_diagram_pages_places_one_diagram_per_page():
     assert [(page, d.id) for page, d in diagram_pages(model)] == [
         ("components/kvm.md", "near-kvm"), ("components/qemu.md", "near-qemu"),
         ("components/virsh.md", "near-virsh"), ("index.md", "stack")]
+
+
+def test_pages_json_lists_every_page_with_its_title_for_the_404_page(pages):
+    assert pages["pages.json"] == (
+        '[{"url":"components/","title":"Components"},{"url":"components/kvm/","title":"KVM"},'
+        '{"url":"components/qemu/","title":"QEMU"},{"url":"components/virsh/","title":"virsh"},'
+        '{"url":"","title":"The stack"},{"url":"layers/","title":"Layers of the stack"},{"url":"sources/","title":"Sources"}]')

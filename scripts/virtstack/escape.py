@@ -11,7 +11,8 @@ import re
 
 from graphviz import escape as _dot_literal
 
-__all__ = ["dot_lines", "dot_string", "html_text", "markdown_fragment", "markdown_text", "plain_text", "split_code"]
+__all__ = ["dot_lines", "dot_string", "html_text", "markdown_code", "markdown_fragment", "markdown_text", "plain_text",
+           "split_code"]
 
 # Characters Python-Markdown treats as syntax; a backslash makes them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -58,4 +59,9 @@ def markdown_fragment(piece: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Return Markdown that shows text literally, with `code` spans as <code>."""
-    return "".join(f"<code>{html_text(p)}</code>" if code else markdown_fragment(p) for code, p in split_code(text))
+    return "".join(markdown_code(p) if code else markdown_fragment(p) for code, p in split_code(text))
+
+
+def markdown_code(text: str) -> str:
+    """Return Markdown for text shown as code: an inline <code>, whose content Markdown still parses, escaped."""
+    return f"<code>{markdown_fragment(text)}</code>"

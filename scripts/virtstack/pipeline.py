@@ -14,7 +14,7 @@ from .issues import ModelError
 from .addresses import REGISTRY, check_registry, redirect_pages
 from .load import load_documents, read_lines
 from .model import Model
-from .render_diagrams import accessible_names, diagram_to_dot, dot_to_svg, svg_for_inline
+from .render_diagrams import accessible_names, diagram_to_dot, dot_to_png, dot_to_svg, preview_dot, svg_for_inline
 from .render_pages import diagram_pages, page_root, render_pages
 from .render_reference import render_reference
 from .validate import validate_model
@@ -57,24 +57,41 @@ def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, 
     return render(model), warnings
 
 
-def render(model: Model) -> dict[str, str]:
+def _folder(page: str) -> PurePosixPath:
+    """Return the folder a page is published in (directory URLs): components/kvm.md -> components/kvm."""
+    return PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
+
+
+def _shared(page: str) -> bool:
+    """Return whether a page gets a link-preview image: the home page, components and answers."""
+    return page == "index.md" or page.startswith(("components/", "questions/"))
+
+
+def render(model: Model) -> dict[str, str | bytes]:
     """Return every generated file of a checked model as {path: text}, sorted by path."""
     # 4. DOT for each diagram on each page, links relative to that page.
     placed = diagram_pages(model)
     dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
-    # 5. SVG from Graphviz, one `dot` process per diagram, in parallel.
+    # 5. SVG from Graphviz, one `dot` process per diagram, in parallel; and a
+    #    PNG preview of the diagram of every page that people share links to.
+    shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if _shared(page)]
     with ThreadPoolExecutor() as pool:
         svgs = list(pool.map(dot_to_svg, dots))
+        pngs = list(pool.map(dot_to_png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
     # The same SVG is inlined in its page and saved beside it (the page's
     # folder under directory URLs), so its relative links work in both.
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
-        stem = PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
+        stem = _folder(page)
         inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram))
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
+    previews = {}
+    for (page, _, _), png in zip(shared, pngs, strict=True):
+        previews[page] = f"{_folder(page) / 'preview.png'}"
+        outputs[previews[page]] = png
     # 6. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
-    outputs.update(render_pages(model, inline))
+    outputs.update(render_pages(model, inline, previews=previews))
     outputs.update(redirect_pages(model))
     outputs["reference.md"] = render_reference()
     outputs[STYLESHEET] = style.stylesheet()

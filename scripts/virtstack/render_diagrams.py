@@ -19,7 +19,8 @@ from .model import Column, Component, Model, Relation, View
 
 __all__ = [
     "Diagram", "DotNotFound", "diagram_to_dot", "dot_to_svg",
-    "accessible_names", "neighbourhood_diagram", "svg_for_inline", "timeline_diagram", "view_diagram",
+    "accessible_names", "dot_to_png", "neighbourhood_diagram", "preview_dot", "svg_for_inline",
+    "timeline_diagram", "view_diagram",
 ]
 
 
@@ -268,6 +269,20 @@ def _relation_sentence(model: Model, relation: Relation, lang: str) -> str:
 def _attrs(attrs: dict[str, str]) -> str:
     """Return DOT attributes as `key="value"` pairs in the given order."""
     return " ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
+
+
+def preview_dot(dot: str, title: str) -> str:
+    """Return a diagram's DOT set up as a titled link-preview image (see style.PREVIEW)."""
+    attrs = _attrs(style.PREVIEW | {"label": title})
+    return dot.rstrip().removesuffix("}") + f"  graph [{attrs}]\n}}\n"
+
+
+def dot_to_png(dot: str) -> bytes:
+    """Run Graphviz's `dot` on DOT text and return a PNG image."""
+    try:
+        return graphviz.pipe("dot", "png", dot.encode("utf-8"))
+    except graphviz.ExecutableNotFound as error:
+        raise DotNotFound("Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)") from error
 
 
 def dot_to_svg(dot: str) -> str:

@@ -8,17 +8,18 @@ by numbered citations that point to the page's own list of sources, and the
 first use of a glossary term on a page links to the glossary.
 """
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .addresses import alias_anchors
-from .escape import html_text, markdown_fragment, markdown_text, split_code
+from .escape import html_text, markdown_code, markdown_fragment, markdown_text, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
 from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
 
-__all__ = ["diagram_pages", "link", "page_root", "render_pages"]
+__all__ = ["PAGE_LIST", "diagram_pages", "link", "page_root", "page_url", "render_pages"]
 
 # Words the pages use around model text, per language.
 LABELS = {
@@ -37,6 +38,7 @@ LABELS = {
         "skip-to-words": "Skip the diagram: read it as a list",
         "filter-layers": "Show layers", "filter-kinds": "Show kinds", "filter-stacks": "Show one stack",
         "filter-all": "Everything",
+        "copy-link": "Copy link", "copy-markdown": "Copy as Markdown", "copied": "Copied",
         "columns-in-words": "The same stacks in words, each from the top layer down:",
         "layers-title": "Layers of the stack",
         "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
@@ -136,6 +138,7 @@ class Site:
     model: Model
     lang: str
     svgs: dict[tuple[str, str], str]
+    previews: dict[str, str] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -162,6 +165,7 @@ class Page:
     path: str
     title: str
     link_terms: bool = True
+    description: str = ""
     lines: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
@@ -174,7 +178,7 @@ class Page:
         """Return a model text as Markdown, linking the first use of each glossary term on the page."""
         pieces = []
         for is_code, piece in split_code(text.in_language(self.site.lang)):
-            pieces.append(f"<code>{html_text(piece)}</code>" if is_code else self._link_terms(piece))
+            pieces.append(markdown_code(piece) if is_code else self._link_terms(piece))
         return "".join(pieces)
 
     def _link_terms(self, piece: str) -> str:
@@ -224,7 +228,15 @@ class Page:
         if self.cited:
             items = [_source_item(self.site.model.source_by_id[i]) for i in self.cited]
             self.add(f"## {self.site.words['sources']} {{#sources}}", "", '<ol class="vs-sources">', *items, "</ol>", "")
-        return "\n".join(self.lines)
+        return "\n".join(self._front_matter() + self.lines)
+
+    def _front_matter(self) -> list[str]:
+        """Return the page's metadata for link previews: its description and preview image."""
+        meta = {"description": plain_text(self.description)} if self.description else {}
+        if self.path in self.site.previews:
+            meta["image"] = self.site.previews[self.path]
+        # JSON strings are valid YAML scalars, escaped whatever the text holds.
+        return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
 
 
 def _source_item(source) -> str:
@@ -236,9 +248,13 @@ def _source_item(source) -> str:
 
 # Pages ----------------------------------------------------------------------
 
-def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en") -> dict[str, str]:
-    """Return every generated page; the sources page last, since it lists who cites what."""
-    site = Site(model, lang, svgs)
+def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en",
+                 previews: dict[str, str] | None = None) -> dict[str, str]:
+    """Return every generated page; the sources page last, since it lists who cites what.
+
+    previews maps a page to its preview image's site path, for link previews.
+    """
+    site = Site(model, lang, svgs, previews or {})
     pages = {"index.md": render_home(site), "layers.md": render_layers(site),
              "components/index.md": render_component_index(site)}
     for view in (v for v in model.views if not v.home):
@@ -256,13 +272,24 @@ def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en
     if model.terms:
         pages["glossary.md"] = render_glossary(site)
     pages["sources.md"] = render_sources(site)
+    pages[PAGE_LIST] = json.dumps([{"url": page_url(p), "title": t} for p, t in sorted(site.titles.items())],
+                                  ensure_ascii=False, separators=(",", ":"))
     return dict(sorted(pages.items()))
+
+
+PAGE_LIST = "pages.json"
+
+
+def page_url(page: str) -> str:
+    """Return a page's address from the site root: components/kvm.md -> components/kvm/ (directory URLs)."""
+    stem = page[: -len(".md")]
+    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
 def render_home(site: Site) -> str:
     """Return the home page: the short answer, the stack diagram, and the way to the answers."""
     view = site.model.home_view
-    page = Page(site, "index.md", view.title.in_language(site.lang))
+    page = Page(site, "index.md", view.title.in_language(site.lang), description=view.summary.in_language(site.lang))
     page.add(f"# {markdown_text(page.title)}", "")
     page.statements(view.intro)
     _diagram_block(page, view_diagram(site.model, view, site.lang))
@@ -288,7 +315,8 @@ def _explore(page: Page) -> str:
 
 def render_view(site: Site, view: View) -> str:
     """Return a view's own page: its intro, its diagram and the diagram in words."""
-    page = Page(site, view_path(site.model, view.id), view.title.in_language(site.lang))
+    page = Page(site, view_path(site.model, view.id), view.title.in_language(site.lang),
+                description=view.summary.in_language(site.lang))
     page.add(f"# {markdown_text(page.title)}", "")
     page.statements(view.intro)
     _diagram_block(page, view_diagram(site.model, view, site.lang))
@@ -297,7 +325,7 @@ def render_view(site: Site, view: View) -> str:
 
 def render_layers(site: Site) -> str:
     """Return the layers overview: each layer, top first, with its components."""
-    page = Page(site, "layers.md", site.words["layers-title"])
+    page = Page(site, "layers.md", site.words["layers-title"], description=site.words["layers-intro"])
     page.add(f"# {page.title}", "", site.words["layers-intro"], "")
     for layer in reversed(site.model.layers):
         page.add(f"## {markdown_text(layer.name.in_language(site.lang))} {{#{layer.id}}}", "")
@@ -310,7 +338,7 @@ def render_layers(site: Site) -> str:
 def render_component_index(site: Site) -> str:
     """Return the list of all components as a table, by layer from the top."""
     words = site.words
-    page = Page(site, "components/index.md", words["components-title"])
+    page = Page(site, "components/index.md", words["components-title"], description=words["components-intro"])
     page.add(f"# {page.title}", "", words["components-intro"], "")
     page.add(f"| {words['component']} | {words['layer']} | {words['summary']} |", "| --- | --- | --- |")
     for layer in reversed(site.model.layers):
@@ -324,8 +352,10 @@ def render_component_index(site: Site) -> str:
 def render_component(site: Site, component: Component) -> str:
     """Return a component's page: summary, neighbourhood, facts, relations, sources."""
     words, model = site.words, site.model
-    page = Page(site, component_path(component.id), component.name.in_language(site.lang))
+    page = Page(site, component_path(component.id), component.name.in_language(site.lang),
+                description=component.summary.in_language(site.lang))
     page.add(f"# {markdown_text(page.title)}", "")
+    page.add(*_copy_buttons(page, "", page.title, component.summary.in_language(site.lang)))
     page.statements((Statement(component.summary, component.sources),))
     _diagram_block(page, neighbourhood_diagram(model, component, site.lang))
     _glance(page, component)
@@ -347,7 +377,7 @@ def render_component(site: Site, component: Component) -> str:
 def render_claims(site: Site) -> str:
     """Return the question page: the asker's conclusions, grouped as they wrote them, each with a verdict."""
     words, model = site.words, site.model
-    page = Page(site, "question.md", words["question-title"])
+    page = Page(site, "question.md", words["question-title"], description=words["question-intro"])
     page.add(f"# {page.title}", "", words["question-intro"], "")
     if ORIGINAL_QUESTION in model.source_by_id:
         original = model.source_by_id[ORIGINAL_QUESTION]
@@ -367,7 +397,7 @@ def render_claims(site: Site) -> str:
 
 def render_question_index(site: Site) -> str:
     """Return the list of the four answers with their short answers."""
-    page = Page(site, "questions/index.md", site.words["questions-title"])
+    page = Page(site, "questions/index.md", site.words["questions-title"], description=site.words["questions-intro"])
     page.add(f"# {page.title}", "", site.words["questions-intro"], "")
     for number, question in enumerate(site.model.questions, 1):
         title = markdown_text(question.title.in_language(site.lang))
@@ -381,12 +411,14 @@ def render_question(site: Site, question: Question) -> str:
     """Return one answer: the short answer first, then its diagram and the full answer."""
     words, model = site.words, site.model
     number = model.questions.index(question) + 1
-    page = Page(site, question_path(question.id), f"{number}. {question.title.in_language(site.lang)}")
+    short = " ".join(st.text.in_language(site.lang) for st in question.short_answer)
+    page = Page(site, question_path(question.id), f"{number}. {question.title.in_language(site.lang)}", description=short)
     page.add(f"# {markdown_text(page.title)}", "")
     page.add(f"## {words['short-answer']} {{#short-answer}}", "")
     page.add('<div class="vs-short-answer" markdown>', "")
     page.statements(question.short_answer)
     page.add("</div>", "")
+    page.add(*_copy_buttons(page, "", question.title.in_language(site.lang), page.description))
     if question.view:
         view = model.view_by_id[question.view]
         page.add(f"## {markdown_text(view.title.in_language(site.lang))} {{#diagram}}", "")
@@ -404,7 +436,7 @@ def render_question(site: Site, question: Question) -> str:
 
 def render_timeline(site: Site) -> str:
     """Return the timeline: its diagram and every event by year, each with an anchor."""
-    page = Page(site, "timeline.md", site.words["timeline-title"])
+    page = Page(site, "timeline.md", site.words["timeline-title"], description=site.words["timeline-intro"])
     page.add(f"# {page.title}", "", site.words["timeline-intro"], "")
     page.add(f'<div class="vs-diagram" id="diagram-timeline">', site.svgs[("timeline.md", "timeline")], "</div>", "")
     for year in sorted({e.date[:4] for e in site.model.events}):
@@ -419,7 +451,7 @@ def render_timeline(site: Site) -> str:
 
 def render_glossary(site: Site) -> str:
     """Return the glossary: each term with its sourced definition."""
-    page = Page(site, "glossary.md", site.words["glossary-title"], link_terms=False)
+    page = Page(site, "glossary.md", site.words["glossary-title"], link_terms=False, description=site.words["glossary-intro"])
     page.add(f"# {page.title}", "", site.words["glossary-intro"], "")
     for term in sorted(site.model.terms, key=lambda t: t.term.in_language(site.lang).lower()):
         page.add(f"## {markdown_text(term.term.in_language(site.lang))} {{#{term.id}}}", "")
@@ -432,7 +464,7 @@ def render_glossary(site: Site) -> str:
 
 def render_sources(site: Site) -> str:
     """Return every source with the pages that cite it (render it after every other page)."""
-    page = Page(site, "sources.md", site.words["sources-title"])
+    page = Page(site, "sources.md", site.words["sources-title"], description=site.words["sources-intro"])
     page.add(f"# {page.title}", "", site.words["sources-intro"], "")
     for source in sorted(site.model.sources, key=lambda s: (s.title.lower(), s.id)):
         details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
@@ -485,6 +517,20 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
     page.add("")
 
 
+def _copy_buttons(page: Page, anchor: str, title: str, text: str) -> list[str]:
+    """Return the "copy link" and "copy as Markdown" buttons for one answer, claim or component.
+
+    They start hidden; docs/javascripts/copy.js shows them and builds the
+    absolute link from the page's address and the anchor.
+    """
+    words = page.site.words
+    data = f'data-anchor="{html_text(anchor)}" data-title="{html_text(plain_text(title))}" data-text="{html_text(plain_text(text))}"'
+    return [f'<div class="vs-copy" {data} data-copied="{words["copied"]}" hidden>',
+            f'<button type="button" data-copy="link">{words["copy-link"]}</button>',
+            f'<button type="button" data-copy="markdown">{words["copy-markdown"]}</button>',
+            "</div>", ""]
+
+
 def _filters(page: Page, diagram: Diagram) -> list[str]:
     """Return the controls that filter the home diagram by layer and kind, or show one stack.
 
@@ -530,7 +576,7 @@ def _glance(page: Page, c: Component) -> None:
     if c.also_known_as:
         rows.append((words["also-known-as"], ", ".join(markdown_text(n) for n in c.also_known_as)))
     if c.licence:
-        rows.append((words["licence"], f"<code>{html_text(c.licence.spdx)}</code> {page.cite(c.licence.sources)}"))
+        rows.append((words["licence"], f"{markdown_code(c.licence.spdx)} {page.cite(c.licence.sources)}"))
     if c.first_release:
         release = c.first_release
         rows.append((words["first-release"], f"{release.date}: {page.text(release.text)} {page.cite(release.sources)}"))
@@ -586,13 +632,16 @@ def _package_table(page: Page, component_ids: tuple[str, ...]) -> None:
 
 def _package_names(names: tuple[str, ...]) -> str:
     """Return package names as code, or a dash when there are none."""
-    return ", ".join(f"<code>{html_text(n)}</code>" for n in names) or "—"
+    return ", ".join(markdown_code(n) for n in names) or "—"
 
 
 def _claim_entry(page: Page, claim: Claim) -> None:
     """Append one conclusion: number and verdict, the restated claim, the sourced correction."""
     site = page.site
     page.add(f"### {claim.id.upper()} {_badge(site, claim.verdict)} {{#{claim.id}}}", "")
+    verdict = VERDICT_LABELS[site.lang][claim.verdict]
+    summary = f"{claim.claim.in_language(site.lang)} {verdict}: {claim.correction[0].text.in_language(site.lang)}"
+    page.add(*_copy_buttons(page, claim.id, f"{claim.id.upper()}: {verdict}", summary))
     page.add(f"> {page.text(claim.claim)}", "")
     page.statements(claim.correction)
     if claim.about:

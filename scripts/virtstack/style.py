@@ -7,7 +7,7 @@ colours for the light and the dark scheme are CSS custom properties, so one
 SVG reads well in both of Material's palettes.
 """
 
-__all__ = ["CLUSTER", "EDGE", "GRAPH", "LAYER_COLOURS", "NODE", "RELATION_STYLE", "stylesheet"]
+__all__ = ["CLUSTER", "EDGE", "GRAPH", "LAYER_COLOURS", "NODE", "PREVIEW", "RELATION_STYLE", "stylesheet"]
 
 # The font Graphviz measures text with; the browser is asked for the same one.
 FONT = "DejaVu Sans"
@@ -22,6 +22,12 @@ NODE = {
 }
 EDGE = {"fontname": FONT, "fontsize": "10", "arrowsize": "0.7", "penwidth": "1.1"}
 CLUSTER = {"style": "rounded", "labeljust": "l", "fontsize": "11", "margin": "10", "penwidth": "1", "rank": "same"}
+
+# Link-preview images: exactly 1200 x 630 pixels (72 dpi, viewport in points),
+# the diagram scaled to fit under a title, on white, as Open Graph expects.
+PREVIEW = {"dpi": "72", "viewport": "1200,630", "size": "15.6,8.0!", "pad": "0.4", "bgcolor": "white",
+           "labelloc": "t", "fontsize": "30", "fontname": FONT}
+PREVIEW_SIZE = (1200, 630)
 
 # Characters per line of a timeline event's label.
 TIMELINE_WRAP = 30

@@ -17,7 +17,7 @@ class UnsafePath(Exception):
     """Raised when an output path would leave the target folder."""
 
 
-def write_outputs(outputs: dict[str, str], out_dir: Path) -> list[Path]:
+def write_outputs(outputs: dict[str, str | bytes], out_dir: Path) -> list[Path]:
     """Replace out_dir with exactly the given files; return the paths written."""
     out_dir = out_dir.resolve()
     for name in outputs:
@@ -40,11 +40,11 @@ def _check_relative(name: str) -> None:
         raise UnsafePath(f"refusing to write outside the output folder: {name!r}")
 
 
-def _write_one(folder: Path, name: str, text: str) -> Path:
-    """Write one file under folder, creating its parent folders."""
+def _write_one(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write one file (text as UTF-8, or bytes) under folder, creating its parent folders."""
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return path
 
 
