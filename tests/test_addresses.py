@@ -88,3 +88,21 @@ def test_an_old_link_is_followed_to_the_new_page_and_anchor(tmp_path, browser):
     finally:
         page.close()
         server.shutdown()
+
+
+def test_claims_terms_events_and_questions_keep_their_former_ids(answers_dir):
+    for name, old, new in (("claims.yaml", "  - id: c2\n", "  - id: c2b\n    aliases: [c2]\n"),
+                           ("glossary.yaml", "  - id: vmm\n", "  - id: monitor\n    aliases: [vmm]\n"),
+                           ("events.yaml", "  - id: kvm-ships\n", "  - id: kvm-released\n    aliases: [kvm-ships]\n"),
+                           ("questions.yaml", "  - id: qemu-kvm\n", "  - id: what-is-qemu-kvm\n    aliases: [qemu-kvm]\n")):
+        path = answers_dir / name
+        path.write_text(path.read_text().replace(old, new).replace("claims: [c2]", "claims: [c2b]"))
+    (answers_dir / "published.txt").write_text(
+        "/question/#c2\n/glossary/#vmm\n/timeline/#kvm-ships\n/questions/qemu-kvm/\n/questions/qemu-kvm/#packages\n")
+    model, issues = pipeline.check(answers_dir, answers_dir.parent)
+    assert issues == []
+    outputs = pipeline.render(model)
+    assert '<span id="c2"></span>' in outputs["question.md"]
+    assert '<span id="vmm"></span>' in outputs["glossary.md"]
+    assert '<a id="kvm-released"></a><a id="kvm-ships"></a>' in outputs["timeline.md"]
+    assert "location.replace('../what-is-qemu-kvm/' + location.hash)" in outputs["questions/qemu-kvm/index.html"]

@@ -39,7 +39,7 @@ def test_reference_documents_every_field_kind_and_issue_code():
 
 
 def test_issue_codes_list_every_code_the_checker_can_emit():
-    source = "".join((ROOT / "scripts/virtstack" / name).read_text() for name in ("load.py", "validate.py"))
+    source = "".join((ROOT / "scripts/virtstack" / name).read_text() for name in ("load.py", "validate.py", "addresses.py"))
     emitted = set(re.findall(r'"([a-z]+(?:-[a-z]+)+)"\)', source)) | set(re.findall(r'"([a-z]+-[a-z]+)", severity=', source))
     emitted |= {"yaml-syntax", "too-large", "duplicate-key", "bad-type", "missing-file", "unknown-file"}
     assert emitted <= set(ISSUE_CODES)

@@ -14,7 +14,7 @@ from .escape import html_text
 from .issues import Issue
 from .model import Model
 
-__all__ = ["REGISTRY", "alias_anchors", "check_registry", "redirect_pages", "site_addresses"]
+__all__ = ["REGISTRY", "alias_anchors", "anchor_aliases", "check_registry", "redirect_pages", "site_addresses"]
 
 REGISTRY = "published.txt"
 PAGES = ("", "question/", "questions/", "layers/", "components/", "timeline/", "glossary/", "sources/", "reference/")
@@ -52,9 +52,18 @@ def alias_anchors(model: Model) -> dict[str, list[str]]:
 
 
 def redirect_pages(model: Model) -> dict[str, str]:
-    """Return {path: HTML} of a redirect page for every component alias."""
-    return {f"components/{alias}/index.html": _redirect_html(f"../{c.id}/")
-            for c in model.components for alias in c.aliases}
+    """Return {path: HTML} of a redirect page for every component and question alias."""
+    pages = {f"components/{alias}/index.html": _redirect_html(f"../{c.id}/") for c in model.components for alias in c.aliases}
+    pages |= {f"questions/{alias}/index.html": _redirect_html(f"../{q.id}/") for q in model.questions for alias in q.aliases}
+    return pages
+
+
+def anchor_aliases(model: Model) -> list[str]:
+    """Return the former anchors that claims, terms and events keep on their pages."""
+    kept = [f"/question/#{alias}" for c in model.claims for alias in c.aliases]
+    kept += [f"/glossary/#{alias}" for t in model.terms for alias in t.aliases]
+    kept += [f"/timeline/#{alias}" for e in model.events for alias in e.aliases]
+    return sorted(kept)
 
 
 def _redirect_html(target: str) -> str:
@@ -72,7 +81,9 @@ def check_registry(lines: list[str], model: Model, shown: str) -> list[Issue]:
     """Return an error for every published address that neither exists nor redirects."""
     current = set(site_addresses(model))
     moved = {f"/components/{a}/": f"/components/{c.id}/" for c in model.components for a in c.aliases}
+    moved |= {f"/questions/{a}/": f"/questions/{q.id}/" for q in model.questions for a in q.aliases}
     kept = {f"/components/{c}/#{anchor}" for c, anchors in alias_anchors(model).items() for anchor in anchors}
+    kept |= set(anchor_aliases(model))
     issues = []
     for number, address in enumerate(lines, 1):
         if not address or address.startswith("#"):

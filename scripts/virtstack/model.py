@@ -175,6 +175,7 @@ class Claim:
     verdict: str
     correction: tuple[Statement, ...]
     about: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ class Question:
     claims: tuple[str, ...]
     view: str | None
     sections: tuple[Section, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class Event:
     text: Text
     sources: tuple[str, ...]
     components: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,7 @@ class Term:
     matches: Words
     definition: tuple[Statement, ...]
     see_also: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

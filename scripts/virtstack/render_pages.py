@@ -444,7 +444,8 @@ def render_timeline(site: Site) -> str:
         for event in (e for e in site.model.events if e.date[:4] == year):
             about = ", ".join(page.component_link(site.model.component_by_id[i]) for i in event.components)
             tail = f" ({about})" if about else ""
-            page.add(f'- <a id="{event.id}"></a>**{event.date}**: {page.text(event.text)}{tail} {page.cite(event.sources)}')
+            former = "".join(f'<a id="{alias}"></a>' for alias in event.aliases)
+            page.add(f'- <a id="{event.id}"></a>{former}**{event.date}**: {page.text(event.text)}{tail} {page.cite(event.sources)}')
         page.add("")
     return page.finish()
 
@@ -455,6 +456,7 @@ def render_glossary(site: Site) -> str:
     page.add(f"# {page.title}", "", site.words["glossary-intro"], "")
     for term in sorted(site.model.terms, key=lambda t: t.term.in_language(site.lang).lower()):
         page.add(f"## {markdown_text(term.term.in_language(site.lang))} {{#{term.id}}}", "")
+        page.add(*_former_anchors(term.aliases))
         page.statements(term.definition)
         if term.see_also:
             links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in term.see_also)
@@ -515,6 +517,11 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
         page.add("", words["relations-in-words"], "")
         page.add(*(f"- {_relation_sentence(page, r, None)}" for r in relations))
     page.add("")
+
+
+def _former_anchors(aliases: tuple[str, ...]) -> list[str]:
+    """Return empty elements carrying an entity's former ids, so old #anchors still land here."""
+    return ["".join(f'<span id="{alias}"></span>' for alias in aliases), ""] if aliases else []
 
 
 def _copy_buttons(page: Page, anchor: str, title: str, text: str) -> list[str]:
@@ -639,6 +646,7 @@ def _claim_entry(page: Page, claim: Claim) -> None:
     """Append one conclusion: number and verdict, the restated claim, the sourced correction."""
     site = page.site
     page.add(f"### {claim.id.upper()} {_badge(site, claim.verdict)} {{#{claim.id}}}", "")
+    page.add(*_former_anchors(claim.aliases))
     verdict = VERDICT_LABELS[site.lang][claim.verdict]
     summary = f"{claim.claim.in_language(site.lang)} {verdict}: {claim.correction[0].text.in_language(site.lang)}"
     page.add(*_copy_buttons(page, claim.id, f"{claim.id.upper()}: {verdict}", summary))

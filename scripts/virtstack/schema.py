@@ -238,6 +238,7 @@ CLAIM = Obj("claim", {
     "verdict": Field(Enum(VERDICTS), required=True),
     "correction": Field(ListOf(STATEMENT, non_empty=True), required=True),
     "about": Field(ListOf(Ref("component"))),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
 }, model.Claim)
 
 SECTION = Obj("section", {
@@ -255,6 +256,7 @@ QUESTION = Obj("question", {
     "claims": Field(ListOf(Ref("claim"))),
     "view": Field(Ref("view"), doc="a diagram to show with the answer"),
     "sections": Field(ListOf(SECTION), required=True),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
 }, model.Question)
 
 EVENT = Obj("event", {
@@ -263,6 +265,7 @@ EVENT = Obj("event", {
     "text": Field(Text(), required=True),
     "sources": SOURCES_FIELD,
     "components": Field(ListOf(Ref("component"))),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
 }, model.Event)
 
 TERM = Obj("term", {
@@ -271,6 +274,7 @@ TERM = Obj("term", {
     "matches": Field(Words(), required=True, doc="words in page text that link here"),
     "definition": Field(ListOf(STATEMENT, non_empty=True), required=True),
     "see_also": Field(ListOf(Ref("component"))),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
 }, model.Term)
 
 # The model files, in the order they are checked. Each but layers.yaml may
