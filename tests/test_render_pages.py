@@ -63,7 +63,7 @@ Its relations are explained under [Relations](#relations) below.
 
 ## At a glance {#at-a-glance}
 
-| | |
+| Fact | Value |
 | --- | --- |
 | Layer | [Tools](../layers.md#tools) |
 | Kind | virtual machine monitor (VMM) |

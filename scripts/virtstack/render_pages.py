@@ -24,7 +24,7 @@ __all__ = ["PAGE_LIST", "diagram_pages", "link", "page_root", "page_url", "rende
 # Words the pages use around model text, per language.
 LABELS = {
     "en": {
-        "at-a-glance": "At a glance", "layer": "Layer", "kind": "Kind",
+        "at-a-glance": "At a glance", "fact": "Fact", "value": "Value", "layer": "Layer", "kind": "Kind",
         "also-known-as": "Also known as", "licence": "Licence",
         "first-release": "First release", "homepage": "Homepage",
         "repository": "Repository", "project": "Developed by", "details": "What it is",
@@ -590,7 +590,7 @@ def _glance(page: Page, c: Component) -> None:
     for key in ("homepage", "repository"):
         if getattr(c, key):
             rows.append((words[key], f"<{html_text(getattr(c, key))}>"))
-    page.add(f"## {words['at-a-glance']} {{#at-a-glance}}", "", "| | |", "| --- | --- |")
+    page.add(f"## {words['at-a-glance']} {{#at-a-glance}}", "", f"| {words['fact']} | {words['value']} |", "| --- | --- |")
     page.add(*(f"| {name} | {value} |" for name, value in rows), "")
 
 
