@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from virtstack import addresses, diff, json_schema, pipeline, schema
+from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
@@ -155,7 +156,7 @@ def _render(model_dir: Path, out: Path, show) -> int:
     if out.is_relative_to(ROOT / "docs") or out == ROOT:
         print(f"error: refusing to write into {out}: generated files never go into docs/ or the repository root", file=sys.stderr)
         return 1
-    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir))
+    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / ".cache/virtstack"))
     for issue in warnings:
         print(show(issue), file=sys.stderr)
     written = write_outputs(outputs, out)

@@ -14,10 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from virtstack import pipeline
+from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
+CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete
 _generated: dict[str, str | bytes] = {}
 
 
@@ -25,7 +27,7 @@ def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
     root = Path(config.config_file_path).parent
     try:
-        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root)
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, DotCache(root / CACHE))
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:

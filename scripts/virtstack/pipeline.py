@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from . import style
 from .issues import ModelError
+from .cache import DotCache
 from .addresses import REGISTRY, check_registry, redirect_pages
 from .load import load_documents, read_lines
 from .model import Model
@@ -51,10 +52,10 @@ def build(model_dir: Path, display_root: Path) -> dict[str, str]:
     return build_with_warnings(model_dir, display_root)[0]
 
 
-def build_with_warnings(model_dir: Path, display_root: Path) -> tuple[dict[str, str], list]:
+def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | None = None) -> tuple[dict, list]:
     """Return every generated file as {path: text}, and the model's warnings."""
     model, warnings = check(model_dir, display_root)
-    return render(model), warnings
+    return render(model, cache), warnings
 
 
 def _folder(page: str) -> PurePosixPath:
@@ -67,8 +68,13 @@ def _shared(page: str) -> bool:
     return page == "index.md" or page.startswith(("components/", "questions/"))
 
 
-def render(model: Model) -> dict[str, str | bytes]:
-    """Return every generated file of a checked model as {path: text}, sorted by path."""
+def render(model: Model, cache: DotCache | None = None) -> dict[str, str | bytes]:
+    """Return every generated file of a checked model as {path: text}, sorted by path.
+
+    With a cache, only diagrams whose DOT changed are drawn again.
+    """
+    svg = (lambda dot: cache.render("svg", dot, dot_to_svg)) if cache else dot_to_svg
+    png = (lambda dot: cache.render("png", dot, dot_to_png)) if cache else dot_to_png
     # 4. DOT for each diagram on each page, links relative to that page.
     placed = diagram_pages(model)
     dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
@@ -76,8 +82,8 @@ def render(model: Model) -> dict[str, str | bytes]:
     #    PNG preview of the diagram of every page that people share links to.
     shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if _shared(page)]
     with ThreadPoolExecutor() as pool:
-        svgs = list(pool.map(dot_to_svg, dots))
-        pngs = list(pool.map(dot_to_png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
+        svgs = list(pool.map(svg, dots))
+        pngs = list(pool.map(png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
     # The same SVG is inlined in its page and saved beside it (the page's
     # folder under directory URLs), so its relative links work in both.
     outputs, inline = {}, {}

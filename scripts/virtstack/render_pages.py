@@ -438,7 +438,7 @@ def render_timeline(site: Site) -> str:
     """Return the timeline: its diagram and every event by year, each with an anchor."""
     page = Page(site, "timeline.md", site.words["timeline-title"], description=site.words["timeline-intro"])
     page.add(f"# {page.title}", "", site.words["timeline-intro"], "")
-    page.add(f'<div class="vs-diagram" id="diagram-timeline">', site.svgs[("timeline.md", "timeline")], "</div>", "")
+    page.add('<div class="vs-diagram" id="diagram-timeline">', site.svgs[("timeline.md", "timeline")], "</div>", "")
     for year in sorted({e.date[:4] for e in site.model.events}):
         page.add(f"## {year} {{#y{year}}}", "")
         for event in (e for e in site.model.events if e.date[:4] == year):
