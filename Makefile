@@ -17,7 +17,7 @@ FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build render schema diff vendor addresses setup setup-test requirements clean
+.PHONY: serve test check build render schema diff vendor addresses bench setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -87,3 +87,7 @@ schema: $(VENV)/.installed
 # Register the site's current addresses (after adding pages or anchors); see README.
 addresses: $(VENV)/.installed
 	$(BIN)/python scripts/cli.py addresses
+
+# Measure the build (see README, "Performance"); prints a Markdown report.
+bench: setup
+	$(BIN)/python scripts/bench.py

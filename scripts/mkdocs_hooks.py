@@ -8,6 +8,7 @@ MkDocs does not reload hooks: restart `mkdocs serve` after editing scripts/.
 """
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,7 @@ from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
-CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete
+CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete; $VIRTSTACK_CACHE moves it
 _generated: dict[str, str | bytes] = {}
 
 
@@ -27,7 +28,8 @@ def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
     root = Path(config.config_file_path).parent
     try:
-        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, DotCache(root / CACHE))
+        cache = DotCache(Path(os.environ.get("VIRTSTACK_CACHE", root / CACHE)))
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache)
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:
