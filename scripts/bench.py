@@ -3,12 +3,14 @@
 Prints a Markdown report: the full site build against a plain Material build
 of the same hand-written pages; each generator step on the real model; a
 one-field edit as `mkdocs serve` regenerates it; and synthetic models of
-growing size. Times are wall-clock seconds, the median of --repeat runs.
+growing size. Times are wall-clock seconds, the median of --repeat runs; weights are KiB.
 Nothing here asserts a time: the numbers are for people to read.
 """
 
 import argparse
+import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -118,12 +120,20 @@ def synthetic_model(folder: Path, n: int) -> Path:
     relations = ["relations:"] + [
         f"  - {{from: c{i}, to: c{(i * 7 + k * 13 + 1) % n}, kind: {kind}, label: {{en: uses}}, sources: [s]}}"
         for i in range(n) for k, kind in enumerate(("uses", "controls", "provides")) if (i * 7 + k * 13 + 1) % n != i]
-    (model_dir / "components.yaml").write_text("\n".join(components) + "\n")
-    (model_dir / "relations.yaml").write_text("\n".join(relations) + "\n")
+    _write_parts(model_dir, "components", components)
+    _write_parts(model_dir, "relations", relations)
     home = ", ".join(f"c{i}" for i in range(min(n, 10)))
     (model_dir / "views.yaml").write_text(
         f"views:\n  - {{id: stack, home: true, title: {{en: T}}, summary: {{en: S}}, components: [{home}]}}\n")
     return model_dir
+
+
+def _write_parts(model_dir: Path, key: str, lines: list[str], per_file: int = 2000) -> None:
+    """Write a collection as key.yaml plus part files, each well under the 1 MiB file limit."""
+    header, items = lines[0], lines[1:]
+    for start in range(0, max(len(items), 1), per_file):
+        name = f"{key}.yaml" if start == 0 else f"{key}.part{start // per_file}.yaml"
+        (model_dir / name).write_text("\n".join([header, *items[start:start + per_file]]) + "\n")
 
 
 def synthetic(scratch: Path, sizes: list[int], generate: list[int]) -> list[tuple[str, float]]:
@@ -137,9 +147,23 @@ def synthetic(scratch: Path, sizes: list[int], generate: list[int]) -> list[tupl
     return rows
 
 
+def page_weights(scratch: Path, pages: list[str]) -> list[tuple[str, float]]:
+    """Return the gzipped bytes a first visit transfers for each page: HTML, CSS, JS (the SVGs are inline)."""
+    site = scratch / "a"
+    rows = []
+    for page in pages:
+        html_path = site / page / "index.html"
+        html = html_path.read_text()
+        assets = re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', html)
+        files = [html_path] + [(html_path.parent / a).resolve() for a in assets if not a.startswith("http")]
+        total = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.is_file())
+        rows.append((f"/{page} ({len(files)} files), KiB gzipped", total / 1024))
+    return rows
+
+
 def report(title: str, rows: list[tuple[str, float]]) -> str:
     """Return one Markdown table."""
-    lines = [f"### {title}", "", "| what | seconds |", "| --- | ---: |"]
+    lines = [f"### {title}", "", "| what | value |", "| --- | ---: |"]
     return "\n".join(lines + [f"| {name} | {seconds:.3f} |" for name, seconds in rows]) + "\n"
 
 
@@ -156,6 +180,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         print(report("Site build (mkdocs build)", site_builds(scratch, args.repeat)))
+        print(report("Page weight on a first visit", page_weights(scratch, ["", "question/", "questions/qemu-kvm/", "components/kvm/"])))
         print(report("Generator on the real model", generator_steps(ROOT / "diagrams", args.repeat)))
         print(report("mkdocs serve after editing one field", one_field_edit(scratch, args.repeat)))
         print(report("Synthetic models", synthetic(scratch, sizes, generate)))

@@ -166,3 +166,9 @@ def test_no_console_errors_on_any_page(page, site_url, built_site):
     for path in pages:
         page.goto(site_url + ("" if path == "." else path + "/"))
     assert page.console_errors == []
+
+
+def test_timeline_events_show_their_tooltip_on_hover(page, site_url):
+    page.goto(site_url + "timeline/")
+    page.locator("[id='timeline--kvm-in-linux-2-6-20'], #diagram-timeline g.node.event").first.hover()
+    assert page.locator("#diagram-timeline .vs-tooltip").inner_text()[:4].isdigit()

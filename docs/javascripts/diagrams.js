@@ -132,6 +132,15 @@
     edge.element.addEventListener("focusout", hide);
   }
 
+  function bindTipOnly(state, element) {
+    const show = () => showTip(state, element);
+    const hide = () => hideTip(state);
+    element.addEventListener("pointerenter", show);
+    element.addEventListener("pointerleave", hide);
+    element.addEventListener("focusin", show);
+    element.addEventListener("focusout", hide);
+  }
+
   /* Pan and zoom --------------------------------------------------------- */
 
   function button(label, text, action) {
@@ -219,6 +228,7 @@
     container.addEventListener("pointerdown", (event) => { state.touched = event.pointerType === "touch"; }, true);
     for (const [id, nodes] of state.graph.nodes) nodes.forEach((node) => bindNode(state, id, node));
     state.graph.edges.forEach((edge) => bindEdge(state, edge));
+    for (const other of svg.querySelectorAll("g.node:not(.component)")) bindTipOnly(state, other);
     addPanZoom(state);
     bindFilters(state);
     container.vsState = state;
