@@ -20,6 +20,7 @@ def test_plain_text(text, expected):
     ("back\\slash \\n", '"back\\\\slash \\\\n"'),
     ("<b>html</b>", '"<b>html</b>"'),
     ("graph", '"graph"'),
+    ("AT&amp;T", '"AT&amp;amp;T"'),
 ])
 def test_dot_string(text, expected):
     assert dot_string(text) == expected

@@ -21,4 +21,10 @@ def test_model_error_sorts_issues_by_file_then_position():
 def test_format_github_is_a_workflow_annotation_with_escaped_message():
     issue = Issue("diagrams/a,b.yaml", 3, 9, "bad 100% value\nhere", "bad-enum", "warning")
     assert format_github(issue) == (
-        "::warning file=diagrams/a%2Cb.yaml,line=3,col=9,title=bad-enum::bad 100%25 value%0Ahere [bad-enum]")
+        "::warning file=diagrams/a%2Cb.yaml,line=3,col=9,title=bad-enum::bad 100%25 value\\nhere [bad-enum]")
+
+
+def test_format_issue_escapes_characters_that_could_forge_lines_or_colour_the_terminal():
+    issue = Issue("diagrams/x.yaml", 1, 1, "unknown field 'a\x1b[31m\ndiagrams/y.yaml:1:1: error: forged [x]'", "unknown-field")
+    assert format_issue(issue) == ("diagrams/x.yaml:1:1: error: unknown field 'a\\x1b[31m\\ndiagrams/y.yaml:1:1: "
+                                   "error: forged [x]' [unknown-field]")

@@ -66,7 +66,7 @@ def test_parse_document_refuses_an_oversized_file():
 def test_parse_document_refuses_bytes_that_are_not_utf8():
     _, issues = parse_document(b"a: \xff\n", "diagrams/x.yaml")
     assert [format_issue(i) for i in issues] == [
-        "diagrams/x.yaml:1:1: error: file is not UTF-8 (invalid start byte) [yaml-syntax]"]
+        "diagrams/x.yaml:1:1: error: file is not UTF-8 (byte 0xff on this line) [yaml-syntax]"]
 
 
 def test_parse_document_constructs_no_tags():

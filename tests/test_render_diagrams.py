@@ -86,7 +86,7 @@ def test_diagram_to_dot_escapes_model_text(model_dir):
     (folder / "components.yaml").write_text(text)
     model = pipeline.check(folder, folder.parent)[0]
     dot = diagram_to_dot(model, view_diagram(model, model.home_view))
-    assert 'label="K\\"V\\\\M <b>&"' in dot
+    assert 'label="K\\"V\\\\M <b>&amp;"' in dot
     svg = dot_to_svg(dot)
     assert "<text" in svg and "K&quot;V\\M &lt;b&gt;&amp;</text>" in svg
 

@@ -8,11 +8,12 @@ renderer sends model strings through one of these functions.
 
 import html
 import re
+from urllib.parse import quote
 
 from graphviz import escape as _dot_literal
 
-__all__ = ["dot_lines", "dot_string", "html_text", "markdown_code", "markdown_fragment", "markdown_text", "plain_text",
-           "split_code"]
+__all__ = ["dot_lines", "dot_string", "html_text", "markdown_code", "markdown_fragment", "markdown_text", "markdown_url",
+           "plain_text", "split_code"]
 
 # Characters Python-Markdown treats as syntax; a backslash makes them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -38,7 +39,8 @@ def _dot_quoted_body(text: str) -> str:
     """Escape text for the inside of a DOT quoted string: backslashes literal, quotes escaped."""
     # After graphviz.escape doubles every backslash, each quote follows an
     # even run of backslashes, so one more backslash makes it literal.
-    return _dot_literal(text).replace('"', '\\"')
+    # Graphviz also reads HTML entities in labels: "&amp;" would be drawn as "&".
+    return _dot_literal(text).replace("&", "&amp;").replace('"', '\\"')
 
 
 def html_text(text: str) -> str:
@@ -60,6 +62,11 @@ def markdown_fragment(piece: str) -> str:
 def markdown_text(text: str) -> str:
     """Return Markdown that shows text literally, with `code` spans as <code>."""
     return "".join(markdown_code(p) if code else markdown_fragment(p) for code, p in split_code(text))
+
+
+def markdown_url(url: str) -> str:
+    """Return an http(s) URL safe inside a Markdown link's parentheses: brackets, quotes and spaces encoded."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._").replace("'", "%27")
 
 
 def markdown_code(text: str) -> str:

@@ -29,6 +29,8 @@ ISSUE_CODES = {
     "missing-translation": "a text without a language every text needs",
     "duplicate-id": "two entities with the same id (for relations: same from, kind and to)",
     "home-view": "not exactly one view has home: true",
+    "bad-text": "a text holds a control character, or a lone surrogate, that no page or diagram can show",
+    "too-long": "a string longer than 5,000 characters",
     "gone-address": "an address listed in diagrams/published.txt no longer exists and no alias redirects it",
     "unused-source": "warning: a source nothing cites",
     "no-relations": "warning: a component no relation touches",
@@ -48,16 +50,26 @@ class Issue:
 
 
 def format_issue(issue: Issue) -> str:
-    """Return the issue as one `path:line:col: severity: message [code]` line."""
+    """Return the issue as one `path:line:col: severity: message [code]` line.
+
+    Messages quote values from files strangers write; a control character in
+    one could colour the terminal or start a forged second line, so every
+    unprintable character is shown escaped.
+    """
     return (
-        f"{issue.path}:{issue.line}:{issue.col}: "
-        f"{issue.severity}: {issue.message} [{issue.code}]"
+        f"{printable(issue.path)}:{issue.line}:{issue.col}: "
+        f"{issue.severity}: {printable(issue.message)} [{issue.code}]"
     )
+
+
+def printable(text: str) -> str:
+    """Return text with every unprintable character written as a Python escape."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def format_github(issue: Issue) -> str:
     """Return the issue as a GitHub Actions workflow command, shown on the pull request's diff."""
-    message = f"{issue.message} [{issue.code}]".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    message = f"{printable(issue.message)} [{issue.code}]".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = issue.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
     return f"::{issue.severity} file={path},line={issue.line},col={issue.col},title={issue.code}::{message}"
 

@@ -69,9 +69,18 @@ def load_documents(model_dir: Path, display_root: Path) -> tuple[list[Document],
     return documents, issues
 
 
-def read_lines(path: Path) -> list[str] | None:
-    """Return a text file's lines without their ends, or None when it does not exist."""
-    return path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
+def read_lines(path: Path, shown: str) -> tuple[list[str] | None, list[Issue]]:
+    """Return a text file's lines (None when it does not exist), or the issue that stops reading it."""
+    if not path.is_file():
+        return None, []
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Issue(shown, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "too-large")]
+    try:
+        return raw.decode("utf-8").splitlines(), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Issue(shown, line, 1, f"file is not UTF-8 (byte {raw[error.start]:#04x} on this line)", "yaml-syntax")]
 
 
 def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]]:
@@ -80,9 +89,17 @@ def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]
         return None, [Issue(shown, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "too-large")]
     try:
         text = raw.decode("utf-8")
+        too_deep = _too_deep(text)
+        if too_deep:
+            return None, [Issue(shown, too_deep[0], too_deep[1], f"nested deeper than {MAX_DEPTH} levels", "too-large")]
         root = _compose(text)
     except UnicodeDecodeError as error:
-        return None, [Issue(shown, 1, 1, f"file is not UTF-8 ({error.reason})", "yaml-syntax")]
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Issue(shown, line, 1, f"file is not UTF-8 (byte {raw[error.start]:#04x} on this line)", "yaml-syntax")]
+    except yaml.reader.ReaderError as error:
+        line, col = text.count("\n", 0, error.position) + 1, error.position - text.rfind("\n", 0, error.position)
+        message = f"YAML syntax: control character {error.character!r} is not allowed in YAML"
+        return None, [Issue(shown, line, col, message, "yaml-syntax")]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_issue(shown, error)]
     except yaml.YAMLError as error:
@@ -97,6 +114,26 @@ def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]
     return Document(shown, data, walker.positions, walker.key_positions), walker.issues
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Return where the nesting first passes MAX_DEPTH, walking the event stream (which never recurses).
+
+    libyaml's composer recurses in C without a limit, so a deeply nested
+    file must be refused before it is composed.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=FAST_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the document's own top-level collection is level 0
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # _compose reports the syntax error, with the clearer message
+    return None
+
+
 def _compose(text: str) -> yaml.Node | None:
     """Compose the YAML node tree with libyaml, or raise the pure-Python parser's error."""
     try:
@@ -108,8 +145,11 @@ def _compose(text: str) -> yaml.Node | None:
 def _syntax_issue(shown: str, error: yaml.MarkedYAMLError) -> Issue:
     """Turn a PyYAML error into a located yaml-syntax issue."""
     mark = error.problem_mark or error.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "cannot parse"
+    if "end of stream" in problem and error.context_mark:
+        # An unclosed quote or bracket: point at where it opened, not at the end of the file.
+        mark, problem = error.context_mark, f"{error.context} that is never closed"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     hint = " (check the indentation)" if "block" in problem or "indentation" in problem else ""
     return Issue(shown, line, col, f"YAML syntax: {problem}{hint}", "yaml-syntax")
 

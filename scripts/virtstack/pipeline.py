@@ -39,9 +39,11 @@ def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
     if model is None:
         raise ModelError(issues)
     # 3. Every address the site has published must still work.
-    registry = read_lines(model_dir / REGISTRY)
+    shown = (model_dir / REGISTRY).relative_to(display_root).as_posix()
+    registry, unreadable = read_lines(model_dir / REGISTRY, shown)
+    issues += unreadable
     if registry is not None:
-        issues += check_registry(registry, model, (model_dir / REGISTRY).relative_to(display_root).as_posix())
+        issues += check_registry(registry, model, shown)
     if any(i.severity == "error" for i in issues):
         raise ModelError(issues)
     return model, issues

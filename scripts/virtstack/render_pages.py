@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .addresses import alias_anchors
-from .escape import html_text, markdown_code, markdown_fragment, markdown_text, plain_text, split_code
+from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
 from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
 
@@ -381,7 +381,7 @@ def render_claims(site: Site) -> str:
     page.add(f"# {page.title}", "", words["question-intro"], "")
     if ORIGINAL_QUESTION in model.source_by_id:
         original = model.source_by_id[ORIGINAL_QUESTION]
-        page.add(f"{words['original']}: [{markdown_text(original.title)}]({original.url}) {page.cite((original.id,))}", "")
+        page.add(f"{words['original']}: [{markdown_text(original.title)}]({markdown_url(original.url)}) {page.cite((original.id,))}", "")
     tally = [(v, sum(c.verdict == v for c in model.claims)) for v in VERDICT_LABELS[site.lang]]
     page.add(f"{words['tally']}: " + ", ".join(f"{_badge(site, v)} {n}" for v, n in tally if n) + ".", "")
     if model.questions:
@@ -472,7 +472,7 @@ def render_sources(site: Site) -> str:
         details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
         pages = sorted(set(site.cited_by.get(source.id, ())), key=lambda p: (site.titles[p].lower(), p))
         cited = ", ".join(f"[{markdown_text(site.titles[p])}]({page.to(p)})" for p in pages)
-        page.add(f'- <a id="{source.id}"></a>[{markdown_text(source.title)}]({source.url}), {details}. '
+        page.add(f'- <a id="{source.id}"></a>[{markdown_text(source.title)}]({markdown_url(source.url)}), {details}. '
                  f"{site.words['cited-on']}: {cited}.")
     page.add("")
     return page.finish()

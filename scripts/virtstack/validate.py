@@ -165,12 +165,21 @@ def check_list(spec: schema.ListOf, value, doc, path, name, seen) -> Iterator[Is
         yield from check_value(spec.item, item, doc, path + (index,), name, seen)
 
 
+MAX_STRING = 5000
+UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def check_str(spec, value, doc, path, name, seen) -> Iterator[Issue]:
-    """Check a non-blank string."""
+    """Check a non-blank string that pages and diagrams can show."""
     if not isinstance(value, str):
         yield _bad_type(doc, path, name, "a string", value)
     elif not value.strip():
         yield _issue(doc, path, f"'{name}' must not be blank", "empty")
+    elif UNSHOWABLE.search(value):
+        bad = UNSHOWABLE.search(value).group(0)
+        yield _issue(doc, path, f"'{name}' contains the control character {bad!r}; remove it", "bad-text")
+    elif len(value) > MAX_STRING:
+        yield _issue(doc, path, f"'{name}' is {len(value)} characters long; the limit is {MAX_STRING}", "too-long")
 
 
 def check_id(spec, value, doc, path, name, seen) -> Iterator[Issue]:
@@ -186,7 +195,10 @@ def check_url(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     if not isinstance(value, str):
         yield _bad_type(doc, path, name, "a string", value)
         return
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a malformed host such as an unclosed IPv6 bracket
+        parts = urlsplit("invalid:")
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\x00-\x1f\x7f]", value):
         yield _issue(doc, path, f"'{name}' must be an http:// or https:// URL but got '{_show(value)}'", "bad-url")
 
