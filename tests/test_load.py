@@ -82,3 +82,11 @@ def test_load_documents_reads_yaml_files_in_name_order(tmp_path):
     documents, issues = load_documents(tmp_path, tmp_path.parent)
     assert [d.path for d in documents] == [f"{tmp_path.name}/a.yaml", f"{tmp_path.name}/b.yaml"]
     assert issues == []
+
+
+def test_load_documents_reports_a_yml_file_instead_of_ignoring_it(tmp_path):
+    (tmp_path / "views.yml").write_text("views: []\n")
+    documents, issues = load_documents(tmp_path, tmp_path.parent)
+    assert documents == []
+    assert [format_issue(i) for i in issues] == [
+        f"{tmp_path.name}/views.yml:1:1: error: model files end in .yaml; rename it to views.yaml [unknown-file]"]

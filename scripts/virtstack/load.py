@@ -60,6 +60,9 @@ class _TooLarge(Exception):
 def load_documents(model_dir: Path, display_root: Path) -> tuple[list[Document], list[Issue]]:
     """Parse every *.yaml file in model_dir, in name order."""
     documents, issues = [], []
+    for file in sorted(model_dir.glob("*.yml")):
+        shown = file.relative_to(display_root).as_posix()
+        issues.append(Issue(shown, 1, 1, f"model files end in .yaml; rename it to {file.stem}.yaml", "unknown-file"))
     for file in sorted(model_dir.glob("*.yaml")):
         shown = file.relative_to(display_root).as_posix()
         document, found = parse_document(file.read_bytes(), shown)

@@ -429,8 +429,9 @@ def _show(value: str, limit: int = 60) -> str:
 
 def _did_you_mean(value: str, known) -> str:
     """Return ' (did you mean 'x'?)' for the closest known value, or ''."""
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    by_lower = {k.lower(): k for k in sorted(known)}
+    close = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
 
 
 def _entity_label(spec: schema.Obj, value: dict) -> str:
