@@ -15,13 +15,18 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
+from .render_diagrams import DOT_MISSING, DotNotFound
+
 __all__ = ["DotCache"]
 
 
 @cache
 def graphviz_version() -> str:
     """Return what `dot -V` says, which becomes part of every key."""
-    result = subprocess.run(["dot", "-V"], capture_output=True, text=True)
+    try:
+        result = subprocess.run(["dot", "-V"], capture_output=True, text=True)
+    except FileNotFoundError as error:
+        raise DotNotFound(DOT_MISSING) from error
     return (result.stderr or result.stdout).strip()
 
 

@@ -28,6 +28,9 @@ class DotNotFound(Exception):
     """Raised when Graphviz's `dot` is not installed."""
 
 
+DOT_MISSING = "Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)"
+
+
 @dataclass(frozen=True)
 class Diagram:
     """What one diagram draws: its id (unique on the site), nodes, edges and focus."""
@@ -282,7 +285,7 @@ def dot_to_png(dot: str) -> bytes:
     try:
         return graphviz.pipe("dot", "png", dot.encode("utf-8"))
     except graphviz.ExecutableNotFound as error:
-        raise DotNotFound("Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)") from error
+        raise DotNotFound(DOT_MISSING) from error
 
 
 def dot_to_svg(dot: str) -> str:
@@ -290,7 +293,7 @@ def dot_to_svg(dot: str) -> str:
     try:
         return graphviz.pipe_string("dot", "svg", dot, encoding="utf-8")
     except graphviz.ExecutableNotFound as error:
-        raise DotNotFound("Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)") from error
+        raise DotNotFound(DOT_MISSING) from error
 
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
