@@ -279,6 +279,15 @@ class Model:
         """Return the layer's position from the bottom (hardware is 0)."""
         return [layer.id for layer in self.layers].index(layer_id)
 
+    @cached_property
+    def _relations_by_component(self) -> dict[str, tuple[Relation, ...]]:
+        """Map each component id to the relations that start or end at it, in id order."""
+        found: dict[str, list[Relation]] = {}
+        for r in self.relations:
+            for end in dict.fromkeys((r.from_, r.to)):
+                found.setdefault(end, []).append(r)
+        return {component: tuple(relations) for component, relations in found.items()}
+
     def relations_of(self, component_id: str) -> tuple[Relation, ...]:
         """Return the relations that start or end at a component."""
-        return tuple(r for r in self.relations if component_id in (r.from_, r.to))
+        return self._relations_by_component.get(component_id, ())

@@ -148,6 +148,11 @@ class Site:
         return LABELS[self.lang]
 
     @cached_property
+    def former_anchors(self) -> dict[str, list[str]]:
+        """Return the relation anchors renamed components left behind, by the page that keeps them."""
+        return alias_anchors(self.model)
+
+    @cached_property
     def terms(self) -> tuple[re.Pattern | None, dict[str, str]]:
         """Return one regex matching every glossary word as a whole word, and word -> term id."""
         term_of = {w.lower(): t.id for t in self.model.terms for w in t.matches.in_language(self.lang)}
@@ -601,7 +606,7 @@ def _relations_section(page: Page, c: Component) -> None:
     if not relations:
         return
     page.add(f"## {page.site.words['relations']} {{#relations}}", "")
-    former = alias_anchors(model).get(c.id, [])
+    former = page.site.former_anchors.get(c.id, [])
     if former:  # relation anchors from before a rename, so that old links still land here
         page.add("".join(f'<span id="{anchor}"></span>' for anchor in former), "")
     for r in relations:
