@@ -219,34 +219,29 @@ def check_bool(spec, value, doc, path, name, seen) -> Iterator[Issue]:
 
 def check_text(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check a text: known languages only, the required ones present, none blank."""
-    if not isinstance(value, dict):
-        yield _bad_type(doc, path, name, "a text such as {en: ...}", value)
-        return
-    for lang, text in value.items():
-        if lang not in schema.LANGUAGES:
-            hint = _did_you_mean(lang, schema.LANGUAGES) or f" (allowed: {', '.join(schema.LANGUAGES)})"
-            yield _issue(doc, path + (lang,), f"unknown language '{lang}' in '{name}'{hint}", "unknown-language", key=True)
-        else:
-            yield from check_str(None, text, doc, path + (lang,), f"{name}.{lang}", seen)
-    for lang in schema.REQUIRED_LANGUAGES:
-        if lang not in value:
-            yield _issue(doc, path, f"'{name}' has no '{lang}' text", "missing-translation")
+    yield from _per_language(value, doc, path, name, seen, "a text such as {en: ...}", "text", check_str, None)
 
 
 def check_words(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check words per language: like a text, but each value is a non-empty list of strings."""
+    words = schema.ListOf(schema.Str(), non_empty=True)
+    yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...]}", "words", check_list, words)
+
+
+def _per_language(value, doc, path, name, seen, expected: str, noun: str, check_one, spec) -> Iterator[Issue]:
+    """Check a mapping from language to values: known languages, each value checked, required ones present."""
     if not isinstance(value, dict):
-        yield _bad_type(doc, path, name, "words per language such as {en: [...]}", value)
+        yield _bad_type(doc, path, name, expected, value)
         return
-    for lang, words in value.items():
+    for lang, item in value.items():
         if lang not in schema.LANGUAGES:
             hint = _did_you_mean(lang, schema.LANGUAGES) or f" (allowed: {', '.join(schema.LANGUAGES)})"
             yield _issue(doc, path + (lang,), f"unknown language '{lang}' in '{name}'{hint}", "unknown-language", key=True)
         else:
-            yield from check_list(schema.ListOf(schema.Str(), non_empty=True), words, doc, path + (lang,), f"{name}.{lang}", seen)
+            yield from check_one(spec, item, doc, path + (lang,), f"{name}.{lang}", seen)
     for lang in schema.REQUIRED_LANGUAGES:
         if lang not in value:
-            yield _issue(doc, path, f"'{name}' has no '{lang}' words", "missing-translation")
+            yield _issue(doc, path, f"'{name}' has no '{lang}' {noun}", "missing-translation")
 
 
 def check_enum(spec: schema.Enum, value, doc, path, name, seen) -> Iterator[Issue]:
