@@ -22,6 +22,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+# The sources section of a fixture page that cites the README first, then the API.
+SOURCES_README_API = """\
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+</ol>
+"""
+
 
 def chromium_path() -> str | None:
     """Return the browser: $CHROMIUM, else chromium, chromium-browser or google-chrome on PATH."""

@@ -10,6 +10,8 @@ import pytest
 
 from virtstack import pipeline
 
+from conftest import SOURCES_README_API
+
 
 @pytest.fixture
 def outputs(answers_dir):
@@ -20,16 +22,6 @@ def outputs(answers_dir):
 def without_svg(markdown: str) -> str:
     """Return Markdown with inline SVGs replaced by <SVG>."""
     return re.sub(r"<svg.*?</svg>", "<SVG>", markdown, flags=re.S)
-
-
-SOURCES_README_API = """\
-## Sources {#sources}
-
-<ol class="vs-sources">
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
-</ol>
-"""
 
 
 def test_claims_page_groups_claims_by_the_askers_headings_with_verdicts(outputs):

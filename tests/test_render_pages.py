@@ -5,7 +5,7 @@ import pytest
 from virtstack import pipeline
 from virtstack.render_pages import diagram_pages, link, page_root, render_pages
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SOURCES_README_API
 
 SVGS = {("index.md", "stack"): "<svg>stack</svg>", ("components/kvm.md", "near-kvm"): "<svg>kvm</svg>",
         ("components/qemu.md", "near-qemu"): "<svg>q</svg>", ("components/virsh.md", "near-virsh"): "<svg>v</svg>"}
@@ -16,16 +16,6 @@ def pages():
     """Return the fixture model's pages, with stand-in SVGs."""
     model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
     return render_pages(model, SVGS)
-
-
-SOURCES = """\
-## Sources {#sources}
-
-<ol class="vs-sources">
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
-</ol>
-"""
 
 
 def test_render_pages_names_pages_by_id(pages):
@@ -87,7 +77,7 @@ Its relations are explained under [Relations](#relations) below.
 
 <sup>[\\[1\\]](#source-readme)</sup>
 
-""" + SOURCES
+""" + SOURCES_README_API
 
 
 def test_render_home_gives_the_short_answer_diagram_and_text_twin(pages):
