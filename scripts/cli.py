@@ -2,7 +2,9 @@
 
     python scripts/cli.py check                 validate diagrams/ (no Graphviz needed)
     python scripts/cli.py check --format github the same, as GitHub Actions annotations
-    python scripts/cli.py render --out DIR      write the generated pages, SVGs and CSS into DIR
+    python scripts/cli.py render --out DIR [--lang ru]
+                                                write one edition's generated pages, SVGs and CSS
+                                                into DIR (English by default)
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
     python scripts/cli.py addresses             add the site's current addresses to diagrams/published.txt
     python scripts/cli.py diff BASE [HEAD] --out DIR
@@ -30,6 +32,7 @@ from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = ".cache/virtstack"  # Graphviz output by content hash, shared with the MkDocs hook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             return _addresses(model_dir)
         if args.command == "diff":
             return _diff(args.base, args.head, args.out)
-        return _render(model_dir, args.out, show)
+        return _render(model_dir, args.out, args.lang, show)
     except ModelError as error:
         for issue in error.issues:
             print(show(issue), file=sys.stderr)
@@ -73,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     render = commands.add_parser("render", help="write generated files into a folder")
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
+    render.add_argument("--lang", choices=schema.LANGUAGES, default=schema.LANGUAGES[0],
+                        help="the edition to render (default: %(default)s)")
     return parser
 
 
@@ -121,7 +126,7 @@ def _diff(base: str, head: str | None, out: Path) -> int:
         after_dir = _model_at(head, Path(scratch) / "after" / "diagrams") if head else ROOT / "diagrams"
         before_model, _ = pipeline.check(before_dir, before_dir.parent)
         after_model, _ = pipeline.check(after_dir, _display_root(after_dir))
-    before, after = pipeline.render(before_model), pipeline.render(after_model)
+    before, after = _every_edition(before_model), _every_edition(after_model)
     changes = diff.diff_models(before_model, after_model)
     dots = diff.changed_diagrams(before, after)
     files = {"report.md": diff.render_report(base, head or "working tree", changes, dots)}
@@ -131,6 +136,13 @@ def _diff(base: str, head: str | None, out: Path) -> int:
     write_outputs(files, out.resolve())
     print(f"{len(changes)} change(s), {len(dots)} diagram(s) changed: {out / 'report.md'}")
     return 0
+
+
+def _every_edition(model) -> dict:
+    """Return the generated files of every edition, each under its folder: ru/components/kvm/... ."""
+    editions = {lang: addresses.edition_root(lang).lstrip("/") for lang in schema.LANGUAGES}
+    return {f"{folder}{path}": content for lang, folder in editions.items()
+            for path, content in pipeline.render(model, DotCache(ROOT / CACHE), lang).items()}
 
 
 def _model_at(revision: str, folder: Path) -> Path:
@@ -150,13 +162,13 @@ def _git(*args: str, binary: bool = False):
     return result.stdout if binary else result.stdout.decode()
 
 
-def _render(model_dir: Path, out: Path, show) -> int:
-    """Build every generated file, print the model's warnings, and write the files into out."""
+def _render(model_dir: Path, out: Path, lang: str, show) -> int:
+    """Build every generated file of one edition, print the model's warnings, and write the files into out."""
     out = out.resolve()
     if out.is_relative_to(ROOT / "docs") or out == ROOT:
         print(f"error: refusing to write into {out}: generated files never go into docs/ or the repository root", file=sys.stderr)
         return 1
-    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / ".cache/virtstack"))
+    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / CACHE), lang)
     for issue in warnings:
         print(show(issue), file=sys.stderr)
     written = write_outputs(outputs, out)

@@ -16,24 +16,35 @@ from test_mkdocs_hooks import copy_project
 
 RENAMED = """\
 components:
-  - {id: kernel-vm, aliases: [kvm], name: {en: KVM}, layer: kernel, kind: kernel-module, summary: {en: "Runs guests."}, sources: [api]}
-  - {id: qemu, name: {en: QEMU}, layer: tools, kind: vmm, summary: {en: An emulator.}, sources: [readme]}
-  - {id: virsh, name: {en: virsh}, layer: tools, kind: cli, summary: {en: A shell.}, sources: [readme]}
+  - {id: kernel-vm, aliases: [kvm], name: {en: KVM, ru: KVM}, layer: kernel, kind: kernel-module,
+     summary: {en: "Runs guests.", ru: "Запускает гостей."}, sources: [api]}
+  - {id: qemu, name: {en: QEMU, ru: QEMU}, layer: tools, kind: vmm, summary: {en: An emulator., ru: Эмулятор.}, sources: [readme]}
+  - {id: virsh, name: {en: virsh, ru: virsh}, layer: tools, kind: cli, summary: {en: A shell., ru: Оболочка.}, sources: [readme]}
 """
 RELATIONS = """\
 relations:
-  - {from: qemu, to: kernel-vm, kind: uses, label: {en: runs guests with}, sources: [api]}
-  - {from: virsh, to: qemu, kind: controls, label: {en: starts}, sources: [readme]}
+  - {from: qemu, to: kernel-vm, kind: uses, label: {en: runs guests with, ru: запускает гостей с помощью}, sources: [api]}
+  - {from: virsh, to: qemu, kind: controls, label: {en: starts, ru: запускает}, sources: [readme]}
 """
 
 
 def test_site_addresses_lists_pages_and_model_anchors(model_dir):
     folder = model_dir()
     model = pipeline.check(folder, folder.parent)[0]
-    assert site_addresses(model) == [
-        "/", "/components/", "/components/kvm/", "/components/kvm/#qemu-uses-kvm", "/components/qemu/",
-        "/components/qemu/#qemu-uses-kvm", "/components/qemu/#virsh-controls-qemu", "/components/virsh/",
-        "/components/virsh/#virsh-controls-qemu", "/layers/", "/layers/#kernel", "/layers/#tools", "/reference/", "/sources/"]
+    english = ["/", "/components/", "/components/kvm/", "/components/kvm/#qemu-uses-kvm", "/components/qemu/",
+               "/components/qemu/#qemu-uses-kvm", "/components/qemu/#virsh-controls-qemu", "/components/virsh/",
+               "/components/virsh/#virsh-controls-qemu", "/layers/", "/layers/#kernel", "/layers/#tools", "/reference/",
+               "/sources/"]
+    assert site_addresses(model) == sorted(english + ["/ru" + address for address in english])
+
+
+def test_a_published_russian_address_is_checked_like_its_english_twin(model_dir):
+    folder = model_dir({"published.txt": "/ru/components/kvm/\n/ru/components/kvm/#qemu-uses-kvm\n/ru/components/gone/\n"})
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues] == [
+        "diagrams/published.txt:3:1: error: published address '/ru/components/gone/' no longer exists; give the entity "
+        "that replaced it the old id in 'aliases' so old links redirect [gone-address]"]
 
 
 def test_a_published_address_that_disappears_fails_the_check(model_dir):
@@ -47,13 +58,16 @@ def test_a_published_address_that_disappears_fails_the_check(model_dir):
 
 def test_a_renamed_component_keeps_its_old_page_and_anchors(model_dir):
     folder = model_dir({"components.yaml": RENAMED, "relations.yaml": RELATIONS,
-                        "published.txt": "/components/kvm/\n/components/kvm/#qemu-uses-kvm\n/components/qemu/#qemu-uses-kvm\n"})
+                        "published.txt": "/components/kvm/\n/components/kvm/#qemu-uses-kvm\n/components/qemu/#qemu-uses-kvm\n"
+                                           "/ru/components/kvm/#qemu-uses-kvm\n"})
     model, issues = pipeline.check(folder, folder.parent)
     assert issues == []
     assert alias_anchors(model) == {"kernel-vm": ["qemu-uses-kvm"], "qemu": ["qemu-uses-kvm"]}
     assert list(redirect_pages(model)) == ["components/kvm/index.html"]
     outputs = pipeline.render(model)
     assert '<script>location.replace(\'../kernel-vm/\' + location.hash)</script>' in outputs["components/kvm/index.html"]
+    moved = pipeline.render(model, lang="ru")["components/kvm/index.html"]
+    assert '<html lang="ru">' in moved and "<p>Эта страница переехала: <a href=\"../kernel-vm/\">" in moved
     assert '<span id="qemu-uses-kvm"></span>' in outputs["components/kernel-vm.md"]
 
 

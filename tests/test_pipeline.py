@@ -26,13 +26,13 @@ def test_build_is_byte_identical_across_runs():
 
 
 def test_build_raises_every_issue_at_once(model_dir):
-    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvn, kind: uses, label: {en: x}, sources: [api]}\n"
-                                          "  - {from: virsh, to: qemu, kind: uses, label: {en: x}, sources: []}\n"})
+    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvn, kind: uses, label: {en: x, ru: x}, sources: [api]}\n"
+                                          "  - {from: virsh, to: qemu, kind: uses, label: {en: x, ru: x}, sources: []}\n"})
     with pytest.raises(ModelError) as caught:
         pipeline.build(folder, folder.parent)
     assert [format_issue(i) for i in caught.value.issues] == [
         "diagrams/relations.yaml:2:22: error: unknown component 'kvn' in 'to' (did you mean 'kvm'?) [unknown-ref]",
-        "diagrams/relations.yaml:3:66: error: 'sources' must not be empty [empty]",
+        "diagrams/relations.yaml:3:73: error: 'sources' must not be empty [empty]",
     ]
 
 

@@ -30,7 +30,7 @@ def test_claims_page_groups_claims_by_the_askers_headings_with_verdicts(outputs)
 description: "A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction."
 ---
 
-# The question, checked
+# The question, checked {#top}
 
 A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction.
 
@@ -76,9 +76,10 @@ def test_answer_page_leads_with_the_short_answer_then_diagram_sections_table_and
 ---
 description: "QEMU using KVM, through /dev/kvm."
 image: "questions/qemu-kvm/preview.png"
+image_alt: "Diagram: 1. What is qemu-kvm?"
 ---
 
-# 1\\. What is qemu\\-kvm?
+# 1\\. What is qemu\\-kvm? {#top}
 
 ## Short answer {#short-answer}
 
@@ -97,7 +98,7 @@ QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</su
 
 <p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-start-words)</p>
 
-<div class="vs-diagram" id="diagram-start">
+<div class="vs-diagram" id="diagram-start" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
 <SVG>
 </div>
 
@@ -148,11 +149,11 @@ def test_timeline_page_lists_events_by_year_with_anchors(outputs):
 description: "The stack's history, from the first VMware product to today."
 ---
 
-# Timeline
+# Timeline {#top}
 
 The stack's history, from the first VMware product to today.
 
-<div class="vs-diagram" id="diagram-timeline">
+<div class="vs-diagram" id="diagram-timeline" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
 <SVG>
 </div>
 
@@ -173,7 +174,7 @@ def test_glossary_page_does_not_link_terms_to_themselves(outputs):
 description: "The words this site uses, defined with sources."
 ---
 
-# Glossary
+# Glossary {#top}
 
 The words this site uses, defined with sources.
 

@@ -71,7 +71,7 @@ digraph "near-kvm" {{
 
 
 def test_diagram_to_dot_draws_an_upward_relation_downwards_with_the_arrow_reversed(model_dir):
-    relations = ("relations:\n  - {from: kvm, to: virsh, kind: provides, label: {en: serves}, sources: [api]}\n")
+    relations = ("relations:\n  - {from: kvm, to: virsh, kind: provides, label: {en: serves, ru: обслуживает}, sources: [api]}\n")
     folder = model_dir({"relations.yaml": relations})
     model = pipeline.check(folder, folder.parent)[0]
     dot = diagram_to_dot(model, view_diagram(model, model.home_view))
@@ -80,9 +80,9 @@ def test_diagram_to_dot_draws_an_upward_relation_downwards_with_the_arrow_revers
 
 
 def test_diagram_to_dot_escapes_model_text(model_dir):
-    hostile = 'name: {en: "K\\"V\\\\M <b>&"}'
+    hostile = 'name: {en: "K\\"V\\\\M <b>&", ru: "K\\"V\\\\M <b>&"}'
     folder = model_dir()
-    text = (folder / "components.yaml").read_text().replace("name: {en: KVM}", hostile)
+    text = (folder / "components.yaml").read_text().replace("name: {en: KVM, ru: KVM}", hostile)
     (folder / "components.yaml").write_text(text)
     model = pipeline.check(folder, folder.parent)[0]
     dot = diagram_to_dot(model, view_diagram(model, model.home_view))

@@ -29,7 +29,7 @@ def test_render_component_gives_the_whole_page(pages):
 description: "A machine emulator."
 ---
 
-# QEMU
+# QEMU {#top}
 
 <div class="vs-copy" data-anchor="" data-title="QEMU" data-text="A machine emulator." data-copied="Copied" hidden>
 <button type="button" data-copy="link">Copy link</button>
@@ -40,7 +40,7 @@ A machine emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
 
 <p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-near-qemu-words)</p>
 
-<div class="vs-diagram" id="diagram-near-qemu">
+<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
 <svg>q</svg>
 </div>
 
@@ -86,7 +86,7 @@ def test_render_home_gives_the_short_answer_diagram_and_text_twin(pages):
 description: "All of it."
 ---
 
-# The stack
+# The stack {#top}
 
 QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
 
@@ -104,7 +104,7 @@ QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
 </fieldset>
 </div>
 
-<div class="vs-diagram" id="diagram-stack">
+<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
 <svg>stack</svg>
 </div>
 
@@ -135,7 +135,7 @@ def test_render_layers_lists_each_layer_from_the_top(pages):
 description: "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band."
 ---
 
-# Layers of the stack
+# Layers of the stack {#top}
 
 The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.
 
@@ -160,7 +160,7 @@ def test_render_component_index_is_a_table_by_layer(pages):
 description: "Every component of the stack, by layer, from the top down."
 ---
 
-# Components
+# Components {#top}
 
 Every component of the stack, by layer, from the top down.
 
@@ -175,11 +175,15 @@ Every component of the stack, by layer, from the top down.
 def test_render_pages_escapes_hostile_text(model_dir):
     folder = model_dir()
     text = (folder / "components.yaml").read_text().replace(
-        "summary: {en: A shell.}", "summary: {en: \"<script>alert(1)</script> [x](javascript:alert(1)) *b* | `<i>`\"}")
+        "summary: {en: A shell., ru: Оболочка.}",
+        "summary: {en: \"<script>alert(1)</script> [x](javascript:alert(1)) *b* | `<i>`\", "
+        "ru: \"<script>alert(1)</script> [x](javascript:alert(1)) *б* | `<i>`\"}")
     (folder / "components.yaml").write_text(text)
-    pages = render_pages(pipeline.check(folder, folder.parent)[0], SVGS)
-    assert ("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* &#124; <code>&lt;i&gt;</code>"
-            in pages["components/virsh.md"])
+    model = pipeline.check(folder, folder.parent)[0]
+    for lang, bold in (("en", "b"), ("ru", "б")):
+        page = render_pages(model, SVGS, lang)["components/virsh.md"]
+        assert (f"&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*{bold}\\* &#124; "
+                "<code>&lt;i&gt;</code>") in page
 
 
 @pytest.mark.parametrize(("page", "root"), [
@@ -202,7 +206,7 @@ def test_render_sources_lists_every_source_with_the_pages_citing_it(pages):
 description: "Every source the site cites, and the pages that cite it."
 ---
 
-# Sources
+# Sources {#top}
 
 Every source the site cites, and the pages that cite it.
 
@@ -223,3 +227,61 @@ def test_pages_json_lists_every_page_with_its_title_for_the_404_page(pages):
         '[{"url":"components/","title":"Components"},{"url":"components/kvm/","title":"KVM"},'
         '{"url":"components/qemu/","title":"QEMU"},{"url":"components/virsh/","title":"virsh"},'
         '{"url":"","title":"The stack"},{"url":"layers/","title":"Layers of the stack"},{"url":"sources/","title":"Sources"}]')
+
+
+def test_render_component_in_russian_gives_the_whole_russian_page():
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    assert render_pages(model, SVGS, "ru")["components/qemu.md"] == """\
+---
+description: "Эмулятор машины."
+---
+
+# QEMU {#top}
+
+<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="Эмулятор машины." data-copied="Скопировано" hidden>
+<button type="button" data-copy="link">Скопировать ссылку</button>
+<button type="button" data-copy="markdown">Скопировать как Markdown</button>
+</div>
+
+Эмулятор машины\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+<p class="vs-skip" markdown>[Пропустить схему и прочитать её списком](#diagram-near-qemu-words)</p>
+
+<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Увеличить" data-zoom-out="Уменьшить" data-zoom-reset="Сбросить масштаб">
+<svg>q</svg>
+</div>
+
+<p id="diagram-near-qemu-words">Та же схема словами, от верхнего уровня к нижнему:</p>
+
+- Инструменты: **QEMU**, [virsh](virsh.md)
+- Ядро: [KVM](kvm.md)
+
+Его связи описаны ниже, в разделе [Связи](#relations).
+
+## Коротко {#at-a-glance}
+
+| Свойство | Значение |
+| --- | --- |
+| Уровень | [Инструменты](../layers.md#tools) |
+| Тип | монитор виртуальных машин (VMM) |
+| Лицензия | <code>GPL\\-2\\.0\\-only</code> <sup>[\\[1\\]](#source-readme)</sup> |
+
+## Связи {#relations}
+
+### QEMU → KVM {#qemu-uses-kvm}
+
+**QEMU** запускает гостевые системы с помощью [KVM](kvm.md). Как: вызовы ioctl на <code>/dev/kvm</code>. <sup>[\\[2\\]](#source-api)</sup>
+
+### virsh → QEMU {#virsh-controls-qemu}
+
+[virsh](virsh.md) запускает **QEMU**. <sup>[\\[1\\]](#source-readme)</sup>
+
+## Пакеты {#packages}
+
+| Дистрибутив | Пакеты |
+| --- | --- |
+| Debian, Ubuntu | <code>qemu\\-system\\-x86</code> |
+
+<sup>[\\[1\\]](#source-readme)</sup>
+
+""" + SOURCES_README_API.replace("## Sources {#sources}", "## Источники {#sources}")

@@ -168,11 +168,12 @@
       if (event.ctrlKey || event.metaKey) zoom.zoomWithWheel(event);
     }, { passive: false });
     const bar = document.createElement("div");
+    const labels = state.container.dataset;  // data-zoom-in etc., in the page's language
     bar.className = "vs-zoom";
     bar.append(
-      button("Zoom in", "+", () => zoom.zoomIn()),
-      button("Zoom out", "−", () => zoom.zoomOut()),
-      button("Reset zoom", "⟲", () => zoom.reset()),
+      button(labels.zoomIn || "Zoom in", "+", () => zoom.zoomIn()),
+      button(labels.zoomOut || "Zoom out", "−", () => zoom.zoomOut()),
+      button(labels.zoomReset || "Reset zoom", "⟲", () => zoom.reset()),
     );
     state.container.prepend(bar);
     state.zoom = zoom;

@@ -13,15 +13,27 @@ included, and the new page keeps the old relation anchors as extra ids.
 from .escape import html_text
 from .issues import Issue
 from .model import Model
+from .schema import LANGUAGES
+from .words import LABELS
 
-__all__ = ["REGISTRY", "alias_anchors", "anchor_aliases", "check_registry", "redirect_pages", "site_addresses"]
+__all__ = ["REGISTRY", "alias_anchors", "edition_root", "anchor_aliases", "check_registry", "redirect_pages", "site_addresses"]
 
 REGISTRY = "published.txt"
 PAGES = ("", "question/", "questions/", "layers/", "components/", "timeline/", "glossary/", "sources/", "reference/")
 
 
+def edition_root(lang: str) -> str:
+    """Return where an edition is published: English at the root, every other language under /<lang>/."""
+    return "/" if lang == LANGUAGES[0] else f"/{lang}/"
+
+
 def site_addresses(model: Model) -> list[str]:
-    """Return every page address and model-derived anchor of the site, sorted."""
+    """Return every page address and model-derived anchor of every edition of the site, sorted."""
+    return sorted({edition_root(lang) + address for lang in LANGUAGES for address in _addresses(model)})
+
+
+def _addresses(model: Model) -> list[str]:
+    """Return the page addresses and anchors of one edition, relative to its root."""
     found = [p for p in PAGES if _has_page(model, p)]
     found += [f"components/{c.id}/" for c in model.components]
     found += [f"components/{end}/#{r.id}" for r in model.relations for end in {r.from_, r.to}]
@@ -30,7 +42,15 @@ def site_addresses(model: Model) -> list[str]:
     found += [f"views/{v.id}/" for v in model.views if not v.home]
     found += [f"question/#{c.id}" for c in model.claims] + [f"glossary/#{t.id}" for t in model.terms]
     found += [f"timeline/#{e.id}" for e in model.events] + [f"layers/#{layer.id}" for layer in model.layers]
-    return sorted({"/" + address for address in found})
+    return found
+
+
+def _in_edition(address: str) -> str:
+    """Return an address relative to its edition's root, with a leading slash: /ru/components/ -> /components/."""
+    for lang in LANGUAGES[1:]:
+        if address.startswith(edition_root(lang)):
+            return address[len(edition_root(lang)) - 1:]
+    return address
 
 
 def _has_page(model: Model, page: str) -> bool:
@@ -51,10 +71,10 @@ def alias_anchors(model: Model) -> dict[str, list[str]]:
     return {page: sorted(anchors) for page, anchors in sorted(kept.items())}
 
 
-def redirect_pages(model: Model) -> dict[str, str]:
+def redirect_pages(model: Model, lang: str = "en") -> dict[str, str]:
     """Return {path: HTML} of a redirect page for every component and question alias."""
-    pages = {f"components/{alias}/index.html": _redirect_html(f"../{c.id}/") for c in model.components for alias in c.aliases}
-    pages |= {f"questions/{alias}/index.html": _redirect_html(f"../{q.id}/") for q in model.questions for alias in q.aliases}
+    pages = {f"components/{alias}/index.html": _redirect_html(f"../{c.id}/", lang) for c in model.components for alias in c.aliases}
+    pages |= {f"questions/{alias}/index.html": _redirect_html(f"../{q.id}/", lang) for q in model.questions for alias in q.aliases}
     return pages
 
 
@@ -66,20 +86,20 @@ def anchor_aliases(model: Model) -> list[str]:
     return sorted(kept)
 
 
-def _redirect_html(target: str) -> str:
+def _redirect_html(target: str, lang: str) -> str:
     """Return a page that forwards to target, keeping the #anchor, with or without JavaScript."""
-    url = html_text(target)
+    url, words = html_text(target), LABELS[lang]
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n"
+        f"<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{words['moved-title']}</title>\n"
         f"<link rel=\"canonical\" href=\"{url}\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
         f"<script>location.replace({target!r} + location.hash)</script>\n"
-        f"</head>\n<body><p>This page has moved: <a href=\"{url}\">{url}</a>.</p></body>\n</html>\n"
+        f"</head>\n<body><p>{words['moved']} <a href=\"{url}\">{url}</a>.</p></body>\n</html>\n"
     )
 
 
 def check_registry(lines: list[str], model: Model, shown: str) -> list[Issue]:
     """Return an error for every published address that neither exists nor redirects."""
-    current = set(site_addresses(model))
+    current = {"/" + address for address in _addresses(model)}
     moved = {f"/components/{a}/": f"/components/{c.id}/" for c in model.components for a in c.aliases}
     moved |= {f"/questions/{a}/": f"/questions/{q.id}/" for q in model.questions for a in q.aliases}
     kept = {f"/components/{c}/#{anchor}" for c, anchors in alias_anchors(model).items() for anchor in anchors}
@@ -88,7 +108,7 @@ def check_registry(lines: list[str], model: Model, shown: str) -> list[Issue]:
     for number, address in enumerate(lines, 1):
         if not address or address.startswith("#"):
             continue
-        page, _, anchor = address.partition("#")
+        page, _, anchor = _in_edition(address).partition("#")
         target = moved.get(page, page) + (f"#{anchor}" if anchor else "")
         if target not in current and target not in kept:
             issues.append(Issue(shown, number, 1, f"published address '{address}' no longer exists; give the entity "

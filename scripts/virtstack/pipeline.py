@@ -49,15 +49,16 @@ def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
     return model, issues
 
 
-def build(model_dir: Path, display_root: Path) -> dict[str, str]:
-    """Return every generated file as {path: text}, sorted by path."""
-    return build_with_warnings(model_dir, display_root)[0]
+def build(model_dir: Path, display_root: Path, lang: str = "en") -> dict[str, str]:
+    """Return every generated file of one language's site as {path: text}, sorted by path."""
+    return build_with_warnings(model_dir, display_root, lang=lang)[0]
 
 
-def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | None = None) -> tuple[dict, list]:
-    """Return every generated file as {path: text}, and the model's warnings."""
+def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | None = None,
+                        lang: str = "en") -> tuple[dict, list]:
+    """Return every generated file of one language's site as {path: text}, and the model's warnings."""
     model, warnings = check(model_dir, display_root)
-    return render(model, cache), warnings
+    return render(model, cache, lang), warnings
 
 
 def _folder(page: str) -> PurePosixPath:
@@ -70,16 +71,16 @@ def _shared(page: str) -> bool:
     return page == "index.md" or page.startswith(("components/", "questions/"))
 
 
-def render(model: Model, cache: DotCache | None = None) -> dict[str, str | bytes]:
-    """Return every generated file of a checked model as {path: text}, sorted by path.
+def render(model: Model, cache: DotCache | None = None, lang: str = "en") -> dict[str, str | bytes]:
+    """Return every generated file of a checked model, in one language, as {path: text}, sorted by path.
 
     With a cache, only diagrams whose DOT changed are drawn again.
     """
     svg = (lambda dot: cache.render("svg", dot, dot_to_svg)) if cache else dot_to_svg
     png = (lambda dot: cache.render("png", dot, dot_to_png)) if cache else dot_to_png
     # 4. DOT for each diagram on each page, links relative to that page.
-    placed = diagram_pages(model)
-    dots = [diagram_to_dot(model, diagram, root=page_root(page)) for page, diagram in placed]
+    placed = diagram_pages(model, lang)
+    dots = [diagram_to_dot(model, diagram, lang=lang, root=page_root(page)) for page, diagram in placed]
     # 5. SVG from Graphviz, one `dot` process per diagram, in parallel; and a
     #    PNG preview of the diagram of every page that people share links to.
     shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if _shared(page)]
@@ -91,7 +92,7 @@ def render(model: Model, cache: DotCache | None = None) -> dict[str, str | bytes
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = _folder(page)
-        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram))
+        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram, lang))
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
     previews = {}
@@ -99,8 +100,8 @@ def render(model: Model, cache: DotCache | None = None) -> dict[str, str | bytes
         previews[page] = f"{_folder(page) / 'preview.png'}"
         outputs[previews[page]] = png
     # 6. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
-    outputs.update(render_pages(model, inline, previews=previews))
-    outputs.update(redirect_pages(model))
-    outputs["reference.md"] = render_reference()
+    outputs.update(render_pages(model, inline, lang, previews=previews))
+    outputs.update(redirect_pages(model, lang))
+    outputs["reference.md"] = render_reference(lang)
     outputs[STYLESHEET] = style.stylesheet()
     return dict(sorted(outputs.items()))

@@ -18,74 +18,10 @@ from .addresses import alias_anchors
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
 from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
+from .words import KIND_LABELS, LABELS, SECTION_LABELS, VERDICT_LABELS
 
 __all__ = ["PAGE_LIST", "diagram_pages", "link", "page_root", "page_url", "render_pages"]
 
-# Words the pages use around model text, per language.
-LABELS = {
-    "en": {
-        "at-a-glance": "At a glance", "fact": "Fact", "value": "Value", "layer": "Layer", "kind": "Kind",
-        "also-known-as": "Also known as", "licence": "Licence",
-        "first-release": "First release", "homepage": "Homepage",
-        "repository": "Repository", "project": "Developed by", "details": "What it is",
-        "relations": "Relations", "packages": "Packages", "misconceptions": "Common misconceptions",
-        "claims-about": "The asker's conclusions about it",
-        "distribution": "Distribution", "sources": "Sources",
-        "in-words": "The same diagram in words, from the top layer down:",
-        "relations-in-words": "Relations:", "via": "How",
-        "relations-below": "Its relations are explained under [Relations](#relations) below.",
-        "steps-in-words": "The same steps in words:",
-        "skip-to-words": "Skip the diagram: read it as a list",
-        "filter-layers": "Show layers", "filter-kinds": "Show kinds", "filter-stacks": "Show one stack",
-        "filter-all": "Everything",
-        "copy-link": "Copy link", "copy-markdown": "Copy as Markdown", "copied": "Copied",
-        "columns-in-words": "The same stacks in words, each from the top layer down:",
-        "layers-title": "Layers of the stack",
-        "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
-        "components-title": "Components",
-        "components-intro": "Every component of the stack, by layer, from the top down.",
-        "component": "Component", "summary": "What it is",
-        "debian": "Debian, Ubuntu", "fedora": "Fedora, RHEL", "arch": "Arch Linux",
-        "tool": "Tool", "upstream": "Upstream project",
-        "explore": "Go further:", "explore-layers": "the layers", "explore-components": "every component",
-        "explore-timeline": "the timeline", "explore-glossary": "the glossary", "explore-sources": "every source",
-        "answers-title": "The question, answered",
-        "answers-intro": "This site grew from one question on Super User. Each of the asker's four questions has its own answer:",
-        "claims-link": "Every conclusion the asker drew, checked one by one: [The question, checked](question.md).",
-        "question-title": "The question, checked",
-        "question-intro": "A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had "
-                          "learned as a list of conclusions and asked four questions. Each conclusion is restated below in our "
-                          "own words, with a verdict and a sourced correction.",
-        "original": "The original question", "tally": "Verdicts",
-        "four-questions": "The asker's questions and their answers:",
-        "questions-title": "Answers",
-        "questions-intro": "The asker's four questions, each with a short answer you can quote and a full answer.",
-        "short-answer": "Short answer", "full-answer": "The full answer", "settles": "Conclusions this answer settles",
-        "diagram": "Diagram", "answer": "Read the full answer",
-        "timeline-title": "Timeline", "timeline-intro": "The stack's history, from the first VMware product to today.",
-        "glossary-title": "Glossary", "glossary-intro": "The words this site uses, defined with sources.",
-        "see-also": "See also",
-        "sources-title": "Sources", "sources-intro": "Every source the site cites, and the pages that cite it.",
-        "cited-on": "Cited on",
-    },
-}
-KIND_LABELS = {
-    "en": {
-        "cpu-extension": "CPU extension", "kernel": "operating-system kernel",
-        "kernel-module": "kernel module", "hypervisor": "hypervisor",
-        "vmm": "virtual machine monitor (VMM)", "subsystem": "subsystem",
-        "library": "library and daemons", "daemon": "daemon",
-        "cli": "command-line tool", "gui": "graphical application",
-        "web-ui": "web interface", "protocol": "protocol", "firmware": "firmware",
-        "package": "package name", "platform": "platform",
-        "container-runtime": "container runtime",
-    },
-}
-VERDICT_LABELS = {"en": {"correct": "Correct", "partly-correct": "Partly correct", "misleading": "Misleading", "wrong": "Wrong"}}
-SECTION_LABELS = {
-    "en": {"vmware": "VMware", "qemu": "QEMU", "hardware": "Hardware virtualization", "kvm": "KVM",
-           "libvirt": "libvirt", "virt-manager": "virt-manager", "questions": "Premises of the questions"},
-}
 DISTRIBUTIONS = ("debian", "fedora", "arch")
 ORIGINAL_QUESTION = "superuser-1490188"
 
@@ -179,6 +115,10 @@ class Page:
         """Append lines of Markdown."""
         self.lines.extend(lines)
 
+    def heading(self) -> str:
+        """Return the page's title as its heading, with the same anchor (#top) in every language."""
+        return f"# {markdown_text(self.title)} {{#top}}"
+
     def text(self, text: Text) -> str:
         """Return a model text as Markdown, linking the first use of each glossary term on the page."""
         pieces = []
@@ -240,6 +180,7 @@ class Page:
         meta = {"description": plain_text(self.description)} if self.description else {}
         if self.path in self.site.previews:
             meta["image"] = self.site.previews[self.path]
+            meta["image_alt"] = self.site.words["preview-alt"].format(title=plain_text(self.title))
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
 
@@ -295,7 +236,7 @@ def render_home(site: Site) -> str:
     """Return the home page: the short answer, the stack diagram, and the way to the answers."""
     view = site.model.home_view
     page = Page(site, "index.md", view.title.in_language(site.lang), description=view.summary.in_language(site.lang))
-    page.add(f"# {markdown_text(page.title)}", "")
+    page.add(page.heading(), "")
     page.statements(view.intro)
     _diagram_block(page, view_diagram(site.model, view, site.lang))
     if site.model.questions:
@@ -315,14 +256,14 @@ def _explore(page: Page) -> str:
     targets += [("glossary", "glossary.md")] if model.terms else []
     targets += [("sources", "sources.md")]
     links = [f"[{words['explore-' + name]}]({page.to(path)})" for name, path in targets]
-    return f"{words['explore']} {', '.join(links[:-1])} and {links[-1]}."
+    return f"{words['explore']} {', '.join(links[:-1])} {words['and']} {links[-1]}."
 
 
 def render_view(site: Site, view: View) -> str:
     """Return a view's own page: its intro, its diagram and the diagram in words."""
     page = Page(site, view_path(site.model, view.id), view.title.in_language(site.lang),
                 description=view.summary.in_language(site.lang))
-    page.add(f"# {markdown_text(page.title)}", "")
+    page.add(page.heading(), "")
     page.statements(view.intro)
     _diagram_block(page, view_diagram(site.model, view, site.lang))
     return page.finish()
@@ -331,7 +272,7 @@ def render_view(site: Site, view: View) -> str:
 def render_layers(site: Site) -> str:
     """Return the layers overview: each layer, top first, with its components."""
     page = Page(site, "layers.md", site.words["layers-title"], description=site.words["layers-intro"])
-    page.add(f"# {page.title}", "", site.words["layers-intro"], "")
+    page.add(page.heading(), "", site.words["layers-intro"], "")
     for layer in reversed(site.model.layers):
         page.add(f"## {markdown_text(layer.name.in_language(site.lang))} {{#{layer.id}}}", "")
         page.add(markdown_text(layer.summary.in_language(site.lang)), "")
@@ -344,7 +285,7 @@ def render_component_index(site: Site) -> str:
     """Return the list of all components as a table, by layer from the top."""
     words = site.words
     page = Page(site, "components/index.md", words["components-title"], description=words["components-intro"])
-    page.add(f"# {page.title}", "", words["components-intro"], "")
+    page.add(page.heading(), "", words["components-intro"], "")
     page.add(f"| {words['component']} | {words['layer']} | {words['summary']} |", "| --- | --- | --- |")
     for layer in reversed(site.model.layers):
         for c in (c for c in site.model.components if c.layer == layer.id):
@@ -359,7 +300,7 @@ def render_component(site: Site, component: Component) -> str:
     words, model = site.words, site.model
     page = Page(site, component_path(component.id), component.name.in_language(site.lang),
                 description=component.summary.in_language(site.lang))
-    page.add(f"# {markdown_text(page.title)}", "")
+    page.add(page.heading(), "")
     page.add(*_copy_buttons(page, "", page.title, component.summary.in_language(site.lang)))
     page.statements((Statement(component.summary, component.sources),))
     _diagram_block(page, neighbourhood_diagram(model, component, site.lang))
@@ -383,7 +324,7 @@ def render_claims(site: Site) -> str:
     """Return the question page: the asker's conclusions, grouped as they wrote them, each with a verdict."""
     words, model = site.words, site.model
     page = Page(site, "question.md", words["question-title"], description=words["question-intro"])
-    page.add(f"# {page.title}", "", words["question-intro"], "")
+    page.add(page.heading(), "", words["question-intro"], "")
     if ORIGINAL_QUESTION in model.source_by_id:
         original = model.source_by_id[ORIGINAL_QUESTION]
         page.add(f"{words['original']}: [{markdown_text(original.title)}]({markdown_url(original.url)}) {page.cite((original.id,))}", "")
@@ -403,7 +344,7 @@ def render_claims(site: Site) -> str:
 def render_question_index(site: Site) -> str:
     """Return the list of the four answers with their short answers."""
     page = Page(site, "questions/index.md", site.words["questions-title"], description=site.words["questions-intro"])
-    page.add(f"# {page.title}", "", site.words["questions-intro"], "")
+    page.add(page.heading(), "", site.words["questions-intro"], "")
     for number, question in enumerate(site.model.questions, 1):
         title = markdown_text(question.title.in_language(site.lang))
         page.add(f"## {number}. {title} {{#{question.id}}}", "")
@@ -418,7 +359,7 @@ def render_question(site: Site, question: Question) -> str:
     number = model.questions.index(question) + 1
     short = " ".join(st.text.in_language(site.lang) for st in question.short_answer)
     page = Page(site, question_path(question.id), f"{number}. {question.title.in_language(site.lang)}", description=short)
-    page.add(f"# {markdown_text(page.title)}", "")
+    page.add(page.heading(), "")
     page.add(f"## {words['short-answer']} {{#short-answer}}", "")
     page.add('<div class="vs-short-answer" markdown>', "")
     page.statements(question.short_answer)
@@ -442,8 +383,8 @@ def render_question(site: Site, question: Question) -> str:
 def render_timeline(site: Site) -> str:
     """Return the timeline: its diagram and every event by year, each with an anchor."""
     page = Page(site, "timeline.md", site.words["timeline-title"], description=site.words["timeline-intro"])
-    page.add(f"# {page.title}", "", site.words["timeline-intro"], "")
-    page.add('<div class="vs-diagram" id="diagram-timeline">', site.svgs[("timeline.md", "timeline")], "</div>", "")
+    page.add(page.heading(), "", site.words["timeline-intro"], "")
+    page.add(_diagram_div(page, "timeline"), site.svgs[("timeline.md", "timeline")], "</div>", "")
     for year in sorted({e.date[:4] for e in site.model.events}):
         page.add(f"## {year} {{#y{year}}}", "")
         for event in (e for e in site.model.events if e.date[:4] == year):
@@ -458,7 +399,7 @@ def render_timeline(site: Site) -> str:
 def render_glossary(site: Site) -> str:
     """Return the glossary: each term with its sourced definition."""
     page = Page(site, "glossary.md", site.words["glossary-title"], link_terms=False, description=site.words["glossary-intro"])
-    page.add(f"# {page.title}", "", site.words["glossary-intro"], "")
+    page.add(page.heading(), "", site.words["glossary-intro"], "")
     for term in sorted(site.model.terms, key=lambda t: t.term.in_language(site.lang).lower()):
         page.add(f"## {markdown_text(term.term.in_language(site.lang))} {{#{term.id}}}", "")
         page.add(*_former_anchors(term.aliases))
@@ -472,7 +413,7 @@ def render_glossary(site: Site) -> str:
 def render_sources(site: Site) -> str:
     """Return every source with the pages that cite it (render it after every other page)."""
     page = Page(site, "sources.md", site.words["sources-title"], description=site.words["sources-intro"])
-    page.add(f"# {page.title}", "", site.words["sources-intro"], "")
+    page.add(page.heading(), "", site.words["sources-intro"], "")
     for source in sorted(site.model.sources, key=lambda s: (s.title.lower(), s.id)):
         details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
         pages = sorted(set(site.cited_by.get(source.id, ())), key=lambda p: (site.titles[p].lower(), p))
@@ -492,7 +433,7 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
     page.add(f'<p class="vs-skip" markdown>[{words["skip-to-words"]}](#{words_id})</p>', "")
     if page.path == "index.md":
         page.add(*_filters(page, diagram), "")
-    page.add(f'<div class="vs-diagram" id="diagram-{diagram.id}">', site.svgs[(page.path, diagram.id)], "</div>", "")
+    page.add(_diagram_div(page, diagram.id), site.svgs[(page.path, diagram.id)], "</div>", "")
     intro = {"path": "steps-in-words", "compare": "columns-in-words"}.get(diagram.kind, "in-words")
     page.add(f'<p id="{words_id}">{html_text(words[intro])}</p>', "")
     if diagram.kind == "path":
@@ -522,6 +463,13 @@ def _diagram_block(page: Page, diagram: Diagram) -> None:
         page.add("", words["relations-in-words"], "")
         page.add(*(f"- {_relation_sentence(page, r, None)}" for r in relations))
     page.add("")
+
+
+def _diagram_div(page: Page, diagram_id: str) -> str:
+    """Return the opening tag of a diagram's container, with the zoom buttons' labels for the page script."""
+    words = page.site.words
+    labels = " ".join(f'data-{key}="{html_text(words[key])}"' for key in ("zoom-in", "zoom-out", "zoom-reset"))
+    return f'<div class="vs-diagram" id="diagram-{diagram_id}" {labels}>'
 
 
 def _former_anchors(aliases: tuple[str, ...]) -> list[str]:
