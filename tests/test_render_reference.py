@@ -2,17 +2,25 @@
 
 import re
 
+import pytest
+from conftest import ROOT
 from virtstack import schema
 from virtstack.examples import EXAMPLES
 from virtstack.issues import ISSUE_CODES
 from virtstack.load import load_documents
-from virtstack.render_reference import render_reference
+from virtstack.render_reference import REFERENCE_WORDS, documented_fields, render_reference
+from virtstack.style import RELATION_STYLE
 from virtstack.validate import validate_model
 
-from conftest import ROOT
+# Latin words the Russian page may use outside code: names, formats, and the
+# model's own keys and values (collected from the schema below).
+LATIN_NAMES = {"Arch", "Debian", "Fedora", "Linux", "RHEL", "SPDX", "URL", "UTF", "Ubuntu", "VMM", "YAML",
+               "YYYY", "MM", "DD", "http", "https", "diagrams", "published", "txt", "yaml", "statement", "true"}
 
 
-def test_the_examples_together_are_a_valid_model_without_warnings(tmp_path):
+@pytest.mark.parametrize("required", [("en",), ("en", "ru")])
+def test_the_examples_together_are_a_valid_model_without_warnings(tmp_path, monkeypatch, required):
+    monkeypatch.setattr(schema, "REQUIRED_LANGUAGES", required)
     folder = tmp_path / "diagrams"
     folder.mkdir()
     for name, text in EXAMPLES.items():
@@ -27,8 +35,9 @@ def test_every_model_file_has_an_example():
     assert list(EXAMPLES) == list(schema.COLLECTIONS)
 
 
-def test_reference_documents_every_field_kind_and_issue_code():
-    page = render_reference()
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_reference_documents_every_field_kind_and_issue_code(lang):
+    page = render_reference(lang)
     for collection in schema.COLLECTIONS.values():
         for key in collection.item.fields:
             assert f"| `{key}` |" in page
@@ -47,5 +56,102 @@ def test_issue_codes_list_every_code_the_checker_can_emit():
 
 
 def test_reference_page_starts_with_the_rules_and_the_first_file():
-    assert render_reference().startswith("# Model reference\n\nThe site is generated from YAML files in `diagrams/`.")
-    assert "| `sources` | list of source ids (at least one) | yes | ids of the sources that back it |" in render_reference()
+    page = render_reference()
+    assert page.startswith("# Model reference {#top}\n\nThe site is generated from YAML files in `diagrams/`.")
+    assert ("Every text is a mapping of language to string, and needs both languages:\n"
+            '`{en: "...", ru: "..."}`.') in page
+    assert "| `sources` | list of source ids (at least one) | yes | ids of the sources that back it |" in page
+
+
+def test_russian_page_opens_with_the_rules_in_russian():
+    assert render_reference("ru").startswith("""\
+# Справочник по модели {#top}
+
+Сайт генерируется из YAML-файлов в каталоге `diagrams/`. На этой странице
+перечислены все файлы, все поля и все допустимые значения. Она создаётся из тех
+же правил, которые применяет `make check`, и каждый пример ниже проходит
+проверку в том виде, в каком он приведён.
+
+Каждый текст — это словарь «язык → строка», и в нём должны быть оба языка:
+`{en: "...", ru: "..."}`. Пара обратных кавычек в тексте обозначает код,
+другой разметки нет. *Утверждение* (statement) записывается как
+`{text: {en: "...", ru: "..."}, sources: [id источников]}`. Идентификатор (id)
+состоит из строчных латинских букв и цифр, соединённых одиночными дефисами.
+Любой файл, кроме `layers.yaml`, можно разбить на части, например
+`components.yaml` и `components.tools.yaml`.
+
+## layers.yaml {#layers}
+
+Список уровней под ключом `layers`.
+
+### Уровень {#layers-layer}
+
+| поле | значение | обязательное | назначение |
+""")
+
+
+def test_russian_rows_say_in_russian_what_each_field_is():
+    page = render_reference("ru")
+    assert "| `sources` | непустой список идентификаторов источников | да | источники, на которых основаны эти сведения |" in page
+    assert "| `steps` | непустой список шагов (см. ниже) |  | для схем path: пронумерованные шаги |" in page
+    assert "Список выводов под ключом `claims`. Этот файл необязателен." in page
+    assert "| `missing-translation` | в тексте нет одного из языков, обязательных для всех текстов |" in page
+
+
+def test_both_pages_have_the_same_anchors_in_the_same_order():
+    anchors = {lang: re.findall(r"\{#([a-z0-9-]+)\}", render_reference(lang)) for lang in ("en", "ru")}
+    assert anchors["ru"] == anchors["en"]
+    assert len(set(anchors["en"])) == len(anchors["en"])
+
+
+def test_russian_table_has_exactly_one_entry_for_every_english_one():
+    ru, en = REFERENCE_WORDS["ru"], REFERENCE_WORDS["en"]
+    assert set(ru["fields"]) == set(documented_fields())
+    assert list(ru["issues"]) == list(ISSUE_CODES)
+    assert set(ru["lines"]) == set(RELATION_STYLE.values())
+    objects = {o.name for c in schema.COLLECTIONS.values() for o in _objects_of(c.item)}
+    refs = {c.entity for c in schema.COLLECTIONS.values()} | {"statement"}
+    assert set(ru["entities"]) == objects | refs
+    assert set(ru) - {"entities", "fields", "issues", "lines"} == set(en)
+    assert set(ru["types"]) == set(en["types"])
+    assert all(value.strip() for value in [*ru["fields"].values(), *ru["issues"].values()])
+
+
+def test_russian_page_has_no_english_prose():
+    outside_examples = re.sub(r"```.*?```", "", render_reference("ru"), flags=re.DOTALL)
+    english = [*documented_fields().values(), *ISSUE_CODES.values()]
+    english += [v for v in REFERENCE_WORDS["en"].values() if isinstance(v, str) and "{" not in v]
+    for text in english:
+        assert text not in outside_examples
+    prose = re.sub(r"`[^`]*`|\{#[^}]*\}", "", outside_examples)
+    allowed = LATIN_NAMES | _schema_words()
+    assert {w for w in re.findall(r"[A-Za-z][A-Za-z0-9_]*", prose) if w not in allowed} == set()
+
+
+def test_english_page_keeps_its_english_words():
+    page = render_reference("en")
+    for doc in documented_fields().values():
+        assert f"| {doc} |" in page
+    assert "| `accelerates` | bold |" in page
+    assert "Справочник" not in page
+
+
+def _objects_of(spec: schema.Obj) -> list[schema.Obj]:
+    """Return an object spec and every object spec nested in it but statements."""
+    found = [spec]
+    for fld in spec.fields.values():
+        inner = fld.type.item if isinstance(fld.type, schema.ListOf) else fld.type
+        if isinstance(inner, schema.Obj) and inner.name != "statement":
+            found += _objects_of(inner)
+    return found
+
+
+def _schema_words() -> set[str]:
+    """Return every key, value and file name the schema defines, split into words."""
+    names = set()
+    for name, collection in schema.COLLECTIONS.items():
+        names |= {name, collection.key}
+        for obj in _objects_of(collection.item):
+            names |= set(obj.fields)
+            names |= {v for f in obj.fields.values() if isinstance(f.type, schema.Enum) for v in f.type.values}
+    return {w for name in names for w in re.findall(r"[A-Za-z][A-Za-z0-9_]*", name)}

@@ -1,7 +1,8 @@
 """A small, complete example of every model file, for the model reference page.
 
 Together the examples form a valid model (a test checks that), so every
-snippet a contributor copies from the reference page is known to pass.
+snippet a contributor copies from the reference page is known to pass. Every
+text has both languages, `en` and `ru`, as every text in the model must.
 """
 
 __all__ = ["EXAMPLES"]
@@ -10,39 +11,56 @@ EXAMPLES = {
     "layers.yaml": """\
 layers:                       # from the hardware up; the first is drawn at the bottom
   - id: hardware
-    name: {en: CPU virtualization extensions}
-    summary: {en: "Processor features that let a hypervisor run guest code directly."}
+    name: {en: CPU virtualization extensions, ru: "Расширения виртуализации процессора"}
+    summary:
+      en: "Processor features that let a hypervisor run guest code directly."
+      ru: "Возможности процессора, позволяющие гипервизору выполнять гостевой код напрямую."
   - id: kernel
-    name: {en: Kernel or hypervisor}
-    summary: {en: "Code in the processor's most privileged mode."}
+    name: {en: Kernel or hypervisor, ru: "Ядро или гипервизор"}
+    summary:
+      en: "Code in the processor's most privileged mode."
+      ru: "Код, выполняемый в самом привилегированном режиме процессора."
 """,
     "components.yaml": """\
 components:
   - id: kvm
-    name: {en: KVM}
+    name: {en: KVM, ru: "KVM"}
     also_known_as: [Kernel-based Virtual Machine]
     layer: kernel
     kind: kernel-module
-    summary: {en: "The Linux kernel's virtualization module, used through `/dev/kvm`."}
+    summary:
+      en: "The Linux kernel's virtualization module, used through `/dev/kvm`."
+      ru: "Модуль виртуализации в ядре Linux; с ним работают через `/dev/kvm`."
     sources: [linux-kvm-api]
     description:
-      - text: {en: "A new virtual machine has no virtual CPUs and no memory."}
+      - text:
+          en: "A new virtual machine has no virtual CPUs and no memory."
+          ru: "У новой виртуальной машины нет ни виртуальных процессоров, ни памяти."
         sources: [linux-kvm-api]
     misconceptions:
-      - text: {en: "KVM alone is not a usable machine: a VMM such as QEMU supplies memory and devices."}
+      - text:
+          en: "KVM alone is not a usable machine: a VMM such as QEMU supplies memory and devices."
+          ru: "Один KVM — ещё не готовая машина: память и устройства ей даёт VMM, например QEMU."
         sources: [linux-kvm-api]
     homepage: https://www.linux-kvm.org/
     licence: {spdx: GPL-2.0-only, sources: [linux-kvm-api]}
-    first_release: {date: "2007-02", text: {en: "Linux 2.6.20."}, sources: [linux-kvm-api]}
+    first_release:
+      date: "2007-02"
+      text: {en: "Linux 2.6.20.", ru: "Linux 2.6.20."}
+      sources: [linux-kvm-api]
     packages:
       debian: [qemu-system-x86]
-      note: {en: "KVM itself is in the kernel; this package brings the VMM."}
+      note:
+        en: "KVM itself is in the kernel; this package brings the VMM."
+        ru: "Сам KVM входит в ядро, а этот пакет устанавливает VMM."
       sources: [linux-kvm-api]
   - id: vt-x
-    name: {en: Intel VT-x}
+    name: {en: Intel VT-x, ru: "Intel VT-x"}
     layer: hardware
     kind: cpu-extension
-    summary: {en: "Intel's hardware virtualization extension."}
+    summary:
+      en: "Intel's hardware virtualization extension."
+      ru: "Расширение процессоров Intel для аппаратной виртуализации."
     sources: [linux-kvm-api]
 """,
     "relations.yaml": """\
@@ -50,8 +68,8 @@ relations:                    # each relation's id is <from>-<kind>-<to>: kvm-us
   - from: kvm
     to: vt-x
     kind: uses
-    label: {en: "runs guest code with"}
-    protocol: {en: "VMX instructions"}
+    label: {en: "runs guest code with", ru: "выполняет гостевой код с помощью"}
+    protocol: {en: "VMX instructions", ru: "инструкции VMX"}
     sources: [linux-kvm-api]
 """,
     "sources.yaml": """\
@@ -66,53 +84,59 @@ sources:
 views:
   - id: stack
     home: true                # exactly one view is the home page
-    title: {en: "How the stack fits together"}
-    summary: {en: "KVM runs guest code with VT-x."}
+    title: {en: "How the stack fits together", ru: "Как устроен стек"}
+    summary:
+      en: "KVM runs guest code with VT-x."
+      ru: "KVM выполняет гостевой код с помощью VT-x."
     intro:
-      - text: {en: "KVM is part of the Linux kernel."}
+      - text: {en: "KVM is part of the Linux kernel.", ru: "KVM входит в ядро Linux."}
         sources: [linux-kvm-api]
   - id: start
     kind: path                # stack (default), path or compare
-    title: {en: "Starting a guest"}
-    summary: {en: "The steps, in order."}
+    title: {en: "Starting a guest", ru: "Запуск гостевой системы"}
+    summary: {en: "The steps, in order.", ru: "Шаги по порядку."}
     steps:
       - relation: kvm-uses-vt-x
-        text: {en: "KVM enters guest mode."}
+        text: {en: "KVM enters guest mode.", ru: "KVM переводит процессор в гостевой режим."}
         sources: [linux-kvm-api]
   - id: side-by-side
     kind: compare
-    title: {en: "Stacks side by side"}
-    summary: {en: "One column per stack."}
+    title: {en: "Stacks side by side", ru: "Стеки бок о бок"}
+    summary: {en: "One column per stack.", ru: "По колонке на каждый стек."}
     columns:
       - id: kvm
-        title: {en: KVM}
+        title: {en: KVM, ru: "KVM"}
         components: [vt-x, kvm]
 """,
     "claims.yaml": """\
 claims:                       # in the order the asker wrote them
   - id: c14
     section: kvm
-    claim: {en: "KVM can create virtual machines without QEMU."}
+    claim:
+      en: "KVM can create virtual machines without QEMU."
+      ru: "KVM может создавать виртуальные машины без QEMU."
     verdict: wrong
     correction:
-      - text: {en: "A new VM has no virtual CPUs and no memory; a VMM must add them."}
+      - text:
+          en: "A new VM has no virtual CPUs and no memory; a VMM must add them."
+          ru: "У новой ВМ нет ни виртуальных процессоров, ни памяти: их должен добавить VMM."
         sources: [linux-kvm-api]
     about: [kvm]
 """,
     "questions.yaml": """\
 questions:                    # numbered in file order; the page is /questions/<id>/
   - id: qemu-kvm
-    title: {en: "What is qemu-kvm?"}
+    title: {en: "What is qemu-kvm?", ru: "Что такое qemu-kvm?"}
     short_answer:
-      - text: {en: "QEMU using KVM."}
+      - text: {en: "QEMU using KVM.", ru: "QEMU, работающий через KVM."}
         sources: [linux-kvm-api]
     claims: [c14]
     view: start
     sections:
       - id: packages
-        title: {en: "Where it comes from"}
+        title: {en: "Where it comes from", ru: "Откуда он берётся"}
         body:
-          - text: {en: "Distributions package it."}
+          - text: {en: "Distributions package it.", ru: "Его поставляют дистрибутивы."}
             sources: [linux-kvm-api]
         table: packages
         components: [kvm]
@@ -121,17 +145,23 @@ questions:                    # numbered in file order; the page is /questions/<
 events:
   - id: kvm-in-linux
     date: "2007-02"
-    text: {en: "Linux 2.6.20 ships with KVM."}
+    text:
+      en: "Linux 2.6.20 ships with KVM."
+      ru: "Выходит Linux 2.6.20, в состав которого входит KVM."
     sources: [linux-kvm-api]
     components: [kvm]
 """,
     "glossary.yaml": """\
 terms:
   - id: vmm
-    term: {en: VMM}
-    matches: {en: [VMM, VMMs, virtual machine monitor]}
+    term: {en: VMM, ru: "VMM"}
+    matches:
+      en: [VMM, VMMs, virtual machine monitor]
+      ru: [VMM, монитор виртуальных машин, монитора виртуальных машин, монитором виртуальных машин]
     definition:
-      - text: {en: "The program that is the virtual machine."}
+      - text:
+          en: "The program that is the virtual machine."
+          ru: "Программа, которая и есть виртуальная машина."
         sources: [linux-kvm-api]
     see_also: [kvm]
 """,
