@@ -3,8 +3,9 @@ SHELL := /bin/bash
 #   make serve   set up, then serve the site on http://127.0.0.1:8000 with live reload
 #   make test    set up, then run the whole test suite (real dot, mkdocs, Chromium)
 # Also: make check (validate the model only; FORMAT=github for annotations),
-#       make build (static site in site/), make render OUT=dir (generated pages
-#       and SVGs into any folder), make diff BASE=rev (model changes since rev).
+#       make build (static site in site/, Russian edition in site/ru/),
+#       make render OUT=dir [EDITION=ru] (generated pages and SVGs into any folder),
+#       make diff BASE=rev (model changes since rev).
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,6 +13,14 @@ BIN := $(VENV)/bin
 OUT ?= build/generated
 BASE ?= origin/main
 FORMAT ?= text
+EDITION ?= en
+
+# Where the editions are published: English at SITE_URL, Russian at SITE_URL/ru/
+# (mkdocs.yml and mkdocs.ru.yml read both). Unset, both are the `make serve` address.
+ifdef SITE_URL
+export SITE_URL
+export SITE_URL_RU ?= $(SITE_URL)ru/
+endif
 
 # No nag banners in build output; reproducible dates in sitemap.xml.
 export NO_MKDOCS_2_WARNING := 1
@@ -32,11 +41,14 @@ check: $(VENV)/.installed
 diff: setup
 	$(BIN)/python scripts/cli.py diff $(BASE) --out build/model-diff
 
+# One build per edition (the way both MkDocs and Zensical support): English
+# into site/, then Russian into site/ru/.
 build: setup
 	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f mkdocs.ru.yml
 
 render: setup
-	$(BIN)/python scripts/cli.py render --out $(OUT)
+	$(BIN)/python scripts/cli.py render --out $(OUT) --lang $(EDITION)
 
 # System packages (Graphviz and its font; Chromium for tests) come from apt,
 # Python packages from the pinned requirements into .venv.

@@ -1,16 +1,20 @@
 """MkDocs hook: hand the generated pages to MkDocs, in memory.
 
-It only translates: pipeline.build() does the work; model problems become
-one PluginError listing every issue line, so `mkdocs build` exits 1 with no
-traceback and `mkdocs serve` keeps the last good site. The build runs in
-on_pre_build, before MkDocs cleans site_dir. Nothing is written into docs/.
-MkDocs does not reload hooks: restart `mkdocs serve` after editing scripts/.
+It only translates: pipeline.build() does the work, in the language of the
+edition being built (theme.language: mkdocs.yml is English, mkdocs.ru.yml
+Russian); model problems become one PluginError listing every issue line, so
+`mkdocs build` exits 1 with no traceback and `mkdocs serve` keeps the last
+good site. The build runs in on_pre_build, before MkDocs cleans site_dir.
+Nothing is written into docs/. MkDocs does not reload hooks: restart
+`mkdocs serve` after editing scripts/.
 """
 
 import logging
 import os
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -21,15 +25,23 @@ from virtstack.render_diagrams import DotNotFound
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
 CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete; $VIRTSTACK_CACHE moves it
+EDITIONS = {"ru": "mkdocs.ru.yml"}  # every edition but the English one, published under /<lang>/
 _generated: dict[str, str | bytes] = {}
+_command: list[str] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, which also builds the other editions."""
+    _command[:] = [command]
 
 
 def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
     root = Path(config.config_file_path).parent
+    lang = config.theme["language"]
     try:
         cache = DotCache(Path(os.environ.get("VIRTSTACK_CACHE", root / CACHE)))
-        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache)
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, lang=lang)
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:
@@ -38,8 +50,9 @@ def on_pre_build(config) -> None:
         log.warning(format_issue(warning))  # fatal under --strict, like MkDocs' own warnings
     _generated.clear()
     _generated.update(outputs)
-    # Where the sitemap is depends on where the site is published: only MkDocs knows.
-    _generated["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n"
+    if lang not in EDITIONS:  # the site root: one robots.txt, naming every edition's sitemap
+        sitemaps = [alt["link"] for alt in config.extra.get("alternate", [])] or [config.site_url]
+        _generated["robots.txt"] = "User-agent: *\nAllow: /\n" + "".join(f"Sitemap: {url}sitemap.xml\n" for url in sitemaps)
 
 
 def on_files(files: Files, config) -> Files:
@@ -49,3 +62,14 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{path} is hand-written, but the model also generates it; rename one")
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_build(config) -> None:
+    """Under `mkdocs serve`, build the other editions into /<lang>/ of the served site, so the language menu works."""
+    if _command != ["serve"] or config.theme["language"] in EDITIONS:
+        return
+    root = Path(config.config_file_path).parent
+    for lang, config_file in EDITIONS.items():
+        edition = load_config(str(root / config_file), site_dir=os.path.join(config.site_dir, lang),
+                              site_url=f"{config.site_url}{lang}/")
+        build(edition)

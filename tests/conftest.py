@@ -76,7 +76,8 @@ def answers_dir(model_dir):
 
 def mkdocs(*args: str, cwd: Path = ROOT, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
     """Run the real mkdocs of this venv and capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0", "SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0",
+           "SITE_URL": site_url, "SITE_URL_RU": f"{site_url}ru/"}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
@@ -96,10 +97,11 @@ def port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, port) -> Path:
-    """Build the repository's site once with `mkdocs build --strict` and return site_dir."""
+    """Build the repository's site once, as `make build` does: English, then the Russian edition in ru/."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs("build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
+    for config, folder in (("mkdocs.yml", site), ("mkdocs.ru.yml", site / "ru")):
+        result = mkdocs("build", "--strict", "-f", config, "--site-dir", str(folder), site_url=f"http://127.0.0.1:{port}/")
+        assert result.returncode == 0, result.stderr
     return site
 
 

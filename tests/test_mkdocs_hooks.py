@@ -10,7 +10,8 @@ def copy_project(tmp_path: Path) -> Path:
     """Copy the site's sources (config, docs, model, scripts) into a throwaway project."""
     project = tmp_path / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    for config in ("mkdocs.yml", "mkdocs.ru.yml"):
+        shutil.copy(ROOT / config, project)
     for folder in ("docs", "diagrams", "scripts", "overrides"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
@@ -26,7 +27,7 @@ def test_build_publishes_the_generated_pages(built_site):
                  "stack.svg", "components/kvm/near-kvm.svg", "assets/virtstack.css"):
         assert (built_site / page).is_file(), page
     home = (built_site / "index.html").read_text()
-    assert '<div class="vs-diagram" id="diagram-stack">\n<svg role="group"' in home
+    assert '<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">\n<svg role="group"' in home
     assert '<a aria-label="KVM" xlink:href="components/kvm/"' in home
     assert '<p><svg' not in home
 
