@@ -41,7 +41,7 @@ def on_pre_build(config) -> None:
     lang = config.theme["language"]
     try:
         cache = DotCache(Path(os.environ.get("VIRTSTACK_CACHE", root / CACHE)))
-        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, lang=lang)
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, lang, config.site_url or "")
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:

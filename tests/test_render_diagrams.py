@@ -5,8 +5,9 @@ import re
 import pytest
 
 from virtstack import pipeline
-from virtstack.render_diagrams import (accessible_names, diagram_to_dot, dot_to_svg, neighbourhood_diagram,
+from virtstack.render_diagrams import (diagram_links, diagram_to_dot, dot_to_svg, neighbourhood_diagram,
                                        svg_for_inline, view_diagram)
+from virtstack.render_pages import diagram_pages
 
 from conftest import FIXTURES
 
@@ -32,17 +33,17 @@ digraph "stack" {{
 {HEAD}  subgraph "cluster_tools" {{
     id="stack--layer-tools" class="layer layer-tools"
     label="Tools" {CLUSTER}
-    "qemu" [id="stack--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="components/qemu/" tooltip="QEMU: A machine emulator."]
-    "virsh" [id="stack--virsh" label="virsh" fillcolor="#ece3f6" color="#6a46a3" class="component n-virsh layer-tools kind-cli" URL="components/virsh/" tooltip="virsh: A shell."]
+    "qemu" [id="stack--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="components/qemu/"]
+    "virsh" [id="stack--virsh" label="virsh" fillcolor="#ece3f6" color="#6a46a3" class="component n-virsh layer-tools kind-cli" URL="components/virsh/"]
   }}
   subgraph "cluster_kernel" {{
     id="stack--layer-kernel" class="layer layer-kernel"
     label="Kernel" {CLUSTER}
-    "kvm" [id="stack--kvm" label="KVM" fillcolor="#f6dede" color="#a33b3b" class="component n-kvm layer-kernel kind-kernel-module" URL="components/kvm/" tooltip="KVM: Runs guests through /dev/kvm."]
+    "kvm" [id="stack--kvm" label="KVM" fillcolor="#f6dede" color="#a33b3b" class="component n-kvm layer-kernel kind-kernel-module" URL="components/kvm/"]
   }}
   "qemu" -> "kvm" [style=invis]
-  "qemu" -> "kvm" [id="stack--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="components/qemu/#qemu-uses-kvm" tooltip="QEMU runs guests with KVM (ioctls on /dev/kvm)" labeltooltip="QEMU runs guests with KVM (ioctls on /dev/kvm)"]
-  "virsh" -> "qemu" [id="stack--virsh-controls-qemu" class="relation kind-controls from-virsh to-qemu" label="starts" style="solid" URL="components/virsh/#virsh-controls-qemu" tooltip="virsh starts QEMU" labeltooltip="virsh starts QEMU" constraint="false"]
+  "qemu" -> "kvm" [id="stack--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="components/qemu/#qemu-uses-kvm"]
+  "virsh" -> "qemu" [id="stack--virsh-controls-qemu" class="relation kind-controls from-virsh to-qemu" label="starts" style="solid" URL="components/virsh/#virsh-controls-qemu" constraint="false"]
 }}
 """
     assert diagram_to_dot(model, view_diagram(model, model.home_view)) == expected
@@ -55,7 +56,7 @@ digraph "near-kvm" {{
 {HEAD}  subgraph "cluster_tools" {{
     id="near-kvm--layer-tools" class="layer layer-tools"
     label="Tools" {CLUSTER}
-    "qemu" [id="near-kvm--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="../../components/qemu/" tooltip="QEMU: A machine emulator."]
+    "qemu" [id="near-kvm--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="../../components/qemu/"]
   }}
   subgraph "cluster_kernel" {{
     id="near-kvm--layer-kernel" class="layer layer-kernel"
@@ -63,7 +64,7 @@ digraph "near-kvm" {{
     "kvm" [id="near-kvm--kvm" label="KVM" fillcolor="#f6dede" color="#a33b3b" class="component n-kvm layer-kernel kind-kernel-module focus"]
   }}
   "qemu" -> "kvm" [style=invis]
-  "qemu" -> "kvm" [id="near-kvm--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="../../components/qemu/#qemu-uses-kvm" tooltip="QEMU runs guests with KVM (ioctls on /dev/kvm)" labeltooltip="QEMU runs guests with KVM (ioctls on /dev/kvm)"]
+  "qemu" -> "kvm" [id="near-kvm--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="../../components/qemu/#qemu-uses-kvm"]
 }}
 """
     diagram = neighbourhood_diagram(model, model.component_by_id["kvm"])
@@ -93,22 +94,37 @@ def test_diagram_to_dot_escapes_model_text(model_dir):
 
 def test_dot_to_svg_and_svg_for_inline_give_clean_linked_svg(model):
     svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, view_diagram(model, model.home_view))), "The <stack>")
-    assert svg.startswith('<svg role="group" aria-label="The &lt;stack&gt;" style="max-width: 238pt"\n viewBox="0.00 0.00 238.00 193.00"')
-    assert "<?xml" not in svg and "<!--" not in svg and "DOCTYPE" not in svg
+    assert svg.startswith('<svg role="group" aria-label="The &lt;stack&gt;" style="max-width: 238pt"\n'
+                          ' viewBox="0.00 0.00 238.00 193.00" xmlns="http://www.w3.org/2000/svg">\n'
+                          '<g id="stack" class="graph" transform="translate(4 189)">\n')
+    for trimmed in ("<?xml", "<!--", "DOCTYPE", "<title>", "xlink", "scale(1 1)"):
+        assert trimmed not in svg
     assert not re.search(r"<svg[^>]*\swidth=", svg)
     assert '<g id="stack&#45;&#45;kvm" class="node component n&#45;kvm layer&#45;kernel kind&#45;kernel&#45;module">' in svg
-    assert '<a xlink:href="components/kvm/" xlink:title="KVM: Runs guests through /dev/kvm.">' in svg
+    assert '<g id="a_stack&#45;&#45;kvm"><a href="components/kvm/" data-tip="KVM">' in svg
 
 
-def test_svg_for_inline_names_each_link_and_keeps_edge_lines_out_of_the_tab_order(model):
+def test_svg_for_inline_names_each_link_gives_its_tooltip_and_keeps_edge_lines_out_of_the_tab_order(model):
     diagram = view_diagram(model, model.home_view)
-    svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, diagram)), "The stack", accessible_names(model, diagram))
-    assert '<g id="a_stack&#45;&#45;kvm"><a aria-label="KVM" xlink:href="components/kvm/"' in svg
-    assert '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm"><a tabindex="-1" aria-hidden="true" xlink:href=' in svg
-    assert ('<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm&#45;label"><a aria-label="QEMU runs guests with KVM '
-            '(ioctls on /dev/kvm)" xlink:href="components/qemu/#qemu-uses-kvm"') in svg
+    svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, diagram)), "The stack", diagram_links(model, diagram))
+    assert re.findall(r'<g id="a_[^>]*><a [^>]*>', svg)[1:4] == [
+        '<g id="a_stack&#45;&#45;kvm"><a href="components/kvm/" aria-label="KVM" data-tip="KVM: Runs guests through /dev/kvm.">',
+        '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm"><a href="components/qemu/#qemu-uses-kvm" tabindex="-1" '
+        'aria-hidden="true" data-tip="QEMU runs guests with KVM (ioctls on /dev/kvm)">',
+        '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm&#45;label"><a href="components/qemu/#qemu-uses-kvm" '
+        'aria-label="QEMU runs guests with KVM (ioctls on /dev/kvm)" data-tip="QEMU runs guests with KVM (ioctls on /dev/kvm)">']
     assert '<g id="stack" class="graph"' in svg
     assert 'fill="white"' not in svg
+
+
+def test_editing_a_summary_changes_no_dot(model_dir):
+    folder = model_dir()
+    before = pipeline.check(folder, folder.parent)[0]
+    text = (folder / "components.yaml").read_text()
+    (folder / "components.yaml").write_text(text.replace("summary: {en: A shell., ru: Оболочка.}",
+                                                         "summary: {en: A new shell., ru: Новая оболочка.}"))
+    after = pipeline.check(folder, folder.parent)[0]
+    assert [diagram_to_dot(before, d) for _, d in diagram_pages(before)] == [diagram_to_dot(after, d) for _, d in diagram_pages(after)]
 
 
 def test_dot_to_svg_is_deterministic(model):

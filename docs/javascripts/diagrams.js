@@ -42,18 +42,6 @@
 
   /* Tooltip -------------------------------------------------------------- */
 
-  function moveTitlesToData(svg) {
-    for (const link of svg.querySelectorAll("a")) {
-      const title = link.getAttribute("xlink:title") || link.getAttribute("title");
-      if (title) {
-        link.dataset.tip = title;
-        link.removeAttribute("xlink:title");
-        link.removeAttribute("title");
-      }
-    }
-    for (const title of svg.querySelectorAll("title")) title.remove();
-  }
-
   function tipFor(element) {
     const link = element.querySelector("a[data-tip]");
     return link ? link.dataset.tip : element.querySelector("text")?.textContent || "";
@@ -225,7 +213,6 @@
     tip.hidden = true;
     container.append(tip);
     const state = { container, svg, tip, graph: readGraph(svg), active: null, touched: false };
-    moveTitlesToData(svg);
     container.addEventListener("pointerdown", (event) => { state.touched = event.pointerType === "touch"; }, true);
     for (const [id, nodes] of state.graph.nodes) nodes.forEach((node) => bindNode(state, id, node));
     state.graph.edges.forEach((edge) => bindEdge(state, edge));

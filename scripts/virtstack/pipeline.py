@@ -15,8 +15,8 @@ from .cache import DotCache
 from .addresses import REGISTRY, check_registry, redirect_pages
 from .load import load_documents, read_lines
 from .model import Model
-from .render_diagrams import accessible_names, diagram_to_dot, dot_to_png, dot_to_svg, preview_dot, svg_for_inline
-from .render_pages import diagram_pages, page_root, render_pages
+from .render_diagrams import diagram_links, diagram_to_dot, dot_to_png, dot_to_svg, preview_dot, svg_for_inline
+from .render_pages import diagram_pages, page_root, page_url, render_pages
 from .render_reference import render_reference
 from .validate import validate_model
 
@@ -55,10 +55,10 @@ def build(model_dir: Path, display_root: Path, lang: str = "en") -> dict[str, st
 
 
 def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | None = None,
-                        lang: str = "en") -> tuple[dict, list]:
+                        lang: str = "en", site_url: str = "") -> tuple[dict, list]:
     """Return every generated file of one language's site as {path: text}, and the model's warnings."""
     model, warnings = check(model_dir, display_root)
-    return render(model, cache, lang), warnings
+    return render(model, cache, lang, site_url), warnings
 
 
 def _folder(page: str) -> PurePosixPath:
@@ -71,10 +71,11 @@ def _shared(page: str) -> bool:
     return page == "index.md" or page.startswith(("components/", "questions/"))
 
 
-def render(model: Model, cache: DotCache | None = None, lang: str = "en") -> dict[str, str | bytes]:
+def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_url: str = "") -> dict[str, str | bytes]:
     """Return every generated file of a checked model, in one language, as {path: text}, sorted by path.
 
-    With a cache, only diagrams whose DOT changed are drawn again.
+    With a cache, only diagrams whose DOT changed are drawn again. With the
+    edition's site_url, diagram links are absolute (see svg_for_inline).
     """
     svg = (lambda dot: cache.render("svg", dot, dot_to_svg)) if cache else dot_to_svg
     png = (lambda dot: cache.render("png", dot, dot_to_png)) if cache else dot_to_png
@@ -92,7 +93,8 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en") -> dic
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = _folder(page)
-        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, accessible_names(model, diagram, lang))
+        base = f"{site_url}{page_url(page)}" if site_url else ""
+        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang), base)
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
     previews = {}

@@ -7,9 +7,12 @@ process is started. Node and edge links are relative to the page that shows
 the diagram, given as `root` (the path from that page to the site root).
 """
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import urljoin
 
 import graphviz
 
@@ -19,7 +22,7 @@ from .model import Column, Component, Model, Relation, View
 
 __all__ = [
     "Diagram", "DotNotFound", "diagram_to_dot", "dot_to_svg",
-    "accessible_names", "dot_to_png", "neighbourhood_diagram", "preview_dot", "svg_for_inline",
+    "Link", "diagram_links", "dot_to_png", "neighbourhood_diagram", "preview_dot", "svg_for_inline",
     "timeline_diagram", "view_diagram",
 ]
 
@@ -141,8 +144,7 @@ def _column(model: Model, diagram: Diagram, column: Column, lang: str, root: str
     lines.append("  }")
     for r in (r for r in model.relations if r.from_ in members and r.to in members):
         attrs = {"id": f"{diagram.id}--{column.id}--{r.id}", "class": _relation_classes(r),
-                 "style": style.RELATION_STYLE[r.kind], "URL": f"{root}components/{r.from_}/#{r.id}",
-                 "tooltip": _relation_sentence(model, r, lang)}
+                 "style": style.RELATION_STYLE[r.kind], "URL": f"{root}components/{r.from_}/#{r.id}"}
         lines.append(f"  {dot_string(f'{column.id}/{r.from_}')} -> {dot_string(f'{column.id}/{r.to}')} [{_attrs(attrs)}]")
     return lines
 
@@ -195,7 +197,7 @@ def _node(diagram: Diagram, component: Component, lang: str, root: str) -> str:
 
 
 def _node_attrs(diagram: Diagram, component: Component, lang: str, root: str) -> dict[str, str]:
-    """Return the attributes of a component's node: id, label, colours, class, link, tooltip."""
+    """Return the attributes of a component's node: id, label, colours, class and link (tooltips come later)."""
     classes = f"component n-{component.id} layer-{component.layer} kind-{component.kind}"
     fill, stroke, _, _ = style.layer_colours(component.layer)
     attrs = {
@@ -208,7 +210,6 @@ def _node_attrs(diagram: Diagram, component: Component, lang: str, root: str) ->
         attrs.update({
             "class": classes,
             "URL": f"{root}components/{component.id}/",
-            "tooltip": f"{component.name.in_language(lang)}: {component.summary.in_language(lang)}",
         })
     return attrs
 
@@ -231,12 +232,11 @@ def _edge(model: Model, diagram: Diagram, relation: Relation, lang: str, root: s
     label = relation.label.in_language(lang)
     if diagram.kind == "path":
         label = f"{diagram.relations.index(relation.id) + 1}. {label}"
-    tooltip = _relation_sentence(model, relation, lang)
     attrs = {
         "id": f"{diagram.id}--{relation.id}", "class": _relation_classes(relation),
         "label": label, "style": style.RELATION_STYLE[relation.kind],
         "URL": f"{root}components/{relation.from_}/#{relation.id}",
-        "tooltip": tooltip, "labeltooltip": tooltip, **extra,
+        **extra,
     }
     return f"  {dot_string(tail)} -> {dot_string(head)} [{_attrs(attrs)}]"
 
@@ -246,18 +246,39 @@ def _relation_classes(relation: Relation) -> str:
     return f"relation kind-{relation.kind} from-{relation.from_} to-{relation.to}"
 
 
-def accessible_names(model: Model, diagram: Diagram, lang: str = "en") -> dict[str, tuple[str, bool]]:
-    """Return {SVG element id: (accessible name, is an edge)} for every link a diagram draws."""
+class Link(NamedTuple):
+    """What a diagram's link says: its accessible name, its tooltip, and whether it belongs to an edge."""
+
+    name: str
+    tip: str
+    is_edge: bool
+
+
+def diagram_links(model: Model, diagram: Diagram, lang: str = "en") -> dict[str, Link]:
+    """Return {SVG element id: Link} for every link a diagram draws.
+
+    Names and tooltips are added to the SVG after layout (svg_for_inline),
+    not written into the DOT: editing a summary then changes no DOT and
+    redraws no diagram.
+    """
     columns = [f"{column.id}--" for column in diagram.columns] or [""]
-    names = {f"{diagram.id}--{prefix}{c.id}": (c.name.in_language(lang), False)
-             for prefix in columns for c in (model.component_by_id[i] for i in diagram.components)}
+    components = [model.component_by_id[i] for i in diagram.components]
+    links = {f"{diagram.id}--{prefix}{c.id}": Link(c.name.in_language(lang), _component_tip(c, lang), False)
+             for prefix in columns for c in components}
     if diagram.kind == "compare":
         edges = [(f"{column.id}--", r) for column in diagram.columns for r in model.relations
                  if r.from_ in column.components and r.to in column.components]
     else:
         edges = [("", model.relation_by_id[i]) for i in diagram.relations]
-    names.update({f"{diagram.id}--{prefix}{r.id}": (_relation_sentence(model, r, lang), True) for prefix, r in edges})
-    return names
+    for prefix, r in edges:
+        sentence = _relation_sentence(model, r, lang)
+        links[f"{diagram.id}--{prefix}{r.id}"] = Link(sentence, sentence, True)
+    return links
+
+
+def _component_tip(component: Component, lang: str) -> str:
+    """Return a node's tooltip: 'KVM: The Linux kernel's virtualization module ...'."""
+    return f"{component.name.in_language(lang)}: {plain_text(component.summary.in_language(lang))}"
 
 
 def _relation_sentence(model: Model, relation: Relation, lang: str) -> str:
@@ -298,28 +319,45 @@ def dot_to_svg(dot: str) -> str:
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
 _SIZE = re.compile(r'(<svg\b[^>]*?)\swidth="([0-9.]+)pt"\sheight="[^"]*"')
-_ANCHOR = re.compile(r'<g id="a_([^"]*)"><a ')
+_ANCHOR = re.compile(r'<g id="a_([^"]*)"><a ([^>]*)>')
+_ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+_XLINK = ' xmlns:xlink="http://www.w3.org/1999/xlink"'
 
 
-def svg_for_inline(svg: str, label: str, names: dict[str, tuple[str, bool]] | None = None) -> str:
-    """Return SVG ready to sit inside HTML: no prolog or comments, named, never wider than drawn.
+def svg_for_inline(svg: str, label: str, links: dict[str, Link] | None = None, base: str = "") -> str:
+    """Return SVG ready to sit inside HTML: trimmed, named, linked with plain href, never wider than drawn.
 
-    The fixed size goes; the width becomes a CSS max-width, so a small
-    diagram keeps its size and a large one shrinks to fit the page. Each
-    link gets its accessible name (a component's name, a relation in words);
-    an edge's line repeats its label's link, so only the label takes focus.
+    The prolog, comments and Graphviz's internal <title>s go, and so does the
+    no-op part of the root transform. The fixed size goes too; the width
+    becomes a CSS max-width, so a small diagram keeps its size and a large one
+    shrinks to fit the page. Links use SVG 2's href, which crawlers follow,
+    instead of xlink:href; with a base (the page's absolute URL) they are made
+    absolute, because Material's instant navigation rewrites every relative
+    href of a page it loads and fails on an SVG link's read-only href. Each
+    link gets its accessible name (a component's name, a relation in words)
+    and its tooltip in data-tip for the page script; an edge's line repeats
+    its label's link, so only the label takes focus.
     """
     svg = _SIZE.sub(r'\1 style="max-width: \2pt"', _PROLOG.sub("", svg), count=1)
-    svg = _ANCHOR.sub(lambda m: _named_anchor(m, names or {}), svg)
+    svg = _TITLE.sub("", svg).replace(' transform="scale(1 1) rotate(0) ', ' transform="', 1)
+    svg = _ANCHOR.sub(lambda m: _link_tags(m, links or {}, base), svg)
+    if "xlink:" not in svg.replace(_XLINK, ""):
+        svg = svg.replace(_XLINK, "", 1)
     return svg.replace("<svg", f'<svg role="group" aria-label="{html_text(label)}"', 1).strip()
 
 
-def _named_anchor(match: re.Match, names: dict[str, tuple[str, bool]]) -> str:
-    """Return one link's opening tags with its accessible name, or out of the tab order."""
+def _link_tags(match: re.Match, links: dict[str, Link], base: str) -> str:
+    """Return one link's opening tags: href, then its name and tooltip, or out of the tab order."""
     element_id = match.group(1).replace("&#45;", "-")
-    name, is_edge = names.get(element_id.removesuffix("-label"), (None, False))
-    if name is None:
-        return match.group(0)
-    if is_edge and not element_id.endswith("-label"):
-        return f'{match.group(0)}tabindex="-1" aria-hidden="true" '
-    return f'{match.group(0)}aria-label="{html_text(name)}" '
+    graphviz = dict(_ATTRIBUTE.findall(match.group(2)))
+    href = graphviz.get("xlink:href")
+    attributes = [f'href="{html_text(urljoin(base, html.unescape(href)))}"'] if href else []
+    link = links.get(element_id.removesuffix("-label"))
+    if link is None:
+        attributes += [f'data-tip="{graphviz["xlink:title"]}"'] if "xlink:title" in graphviz else []
+    elif link.is_edge and not element_id.endswith("-label"):
+        attributes += ['tabindex="-1"', 'aria-hidden="true"', f'data-tip="{html_text(link.tip)}"']
+    else:
+        attributes += [f'aria-label="{html_text(link.name)}"', f'data-tip="{html_text(link.tip)}"']
+    return f'<g id="a_{match.group(1)}"><a {" ".join(attributes)}>'
