@@ -22,7 +22,7 @@ def test_check_passes_on_the_repository_model():
 
 def test_check_reports_a_typo_with_location_and_hint_and_exits_1(model_dir):
     folder = model_dir({"relations.yaml": "relations:\n  - from: virsh\n    to: qemo\n    kind: uses\n"
-                                          "    label: {en: starts}\n    sources: [readme]\n"})
+                                          "    label: {en: starts, ru: запускает}\n    sources: [readme]\n"})
     result = cli("--model", str(folder), "check")
     assert result.returncode == 1
     assert result.stdout == ""
@@ -59,7 +59,7 @@ def test_render_says_clearly_when_dot_is_missing(tmp_path):
 
 def test_check_prints_github_annotations_on_request(model_dir):
     folder = model_dir({"relations.yaml": "relations:\n  - from: virsh\n    to: qemo\n    kind: uses\n"
-                                          "    label: {en: starts}\n    sources: [readme]\n"})
+                                          "    label: {en: starts, ru: запускает}\n    sources: [readme]\n"})
     result = cli("--model", str(folder), "check", "--format", "github")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
@@ -68,7 +68,7 @@ def test_check_prints_github_annotations_on_request(model_dir):
 
 
 def test_check_prints_warnings_and_still_passes(model_dir):
-    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvm, kind: uses, label: {en: x}, sources: [api, readme]}\n"})
+    folder = model_dir({"relations.yaml": "relations:\n  - {from: qemu, to: kvm, kind: uses, label: {en: x, ru: икс}, sources: [api, readme]}\n"})
     result = cli("--model", str(folder), "check")
     assert result.returncode == 0
     assert result.stderr == ("diagrams/components.yaml:18:9: warning: component 'virsh' has no relations; "

@@ -127,18 +127,19 @@ def test_a_file_one_byte_over_one_mebibyte_is_refused_unread(tmp_path):
 
 
 def test_a_file_of_exactly_one_mebibyte_is_read(tmp_path):
-    text = LAYERS.replace("{en: Kernel}", "{en: Kernel, de: Kern}").encode()
+    text = LAYERS.replace("{en: Kernel, ru: Ядро}", "{en: Kernel, de: Kern, ru: Ядро}").encode()
     folder = model_with(tmp_path, {"layers.yaml": text + b"#" * (1024 * 1024 - len(text) - 1) + b"\n"})
     assert (folder / "layers.yaml").stat().st_size == 1024 * 1024
     assert issue_lines(check(folder)) == [
         "diagrams/layers.yaml:3:24: error: unknown language 'de' in 'name' (allowed: en, ru) [unknown-language]"]
 
 
-def test_a_file_saved_as_latin1_is_refused(tmp_path):
-    text = LAYERS.replace("{en: Kernel}", "{en: Noyau du système}").encode("latin-1")
+def test_a_file_saved_in_a_legacy_code_page_is_refused(tmp_path):
+    # Windows-1251, the way an old editor saves Russian text: 'Я' of the first `ru` text is byte 0xdf.
+    text = LAYERS.encode("cp1251")
     folder = model_with(tmp_path, {"layers.yaml": text})
     assert issue_lines(check(folder)) == [
-        "diagrams/layers.yaml:3:1: error: file is not UTF-8 (byte 0xe8 on this line) [yaml-syntax]"]
+        "diagrams/layers.yaml:3:1: error: file is not UTF-8 (byte 0xdf on this line) [yaml-syntax]"]
 
 
 def test_a_file_with_invalid_utf8_bytes_is_refused(tmp_path):
@@ -156,7 +157,7 @@ def test_nesting_5000_levels_deep_is_refused_where_it_passes_the_limit(tmp_path)
 def test_a_file_with_a_raw_control_byte_is_refused_without_a_traceback(tmp_path, byte):
     # Only the outcome is asserted here, not the exact line: today the message is
     # located at 1:1 and spans two lines (test_known_bug[raw-nul-byte] below).
-    folder = model_with(tmp_path, {"layers.yaml": LAYERS.replace("Kernel}", "Ker" + byte.decode() + "nel}").encode()})
+    folder = model_with(tmp_path, {"layers.yaml": LAYERS.replace("{en: Kernel,", "{en: Ker" + byte.decode() + "nel,").encode()})
     result = check(folder)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
@@ -194,8 +195,10 @@ KNOWN_BUGS = {
     "raw-nul-byte": ({"components.yaml": VALID["components.yaml"].replace("A shell.", "A sh\x00ell.").encode()},
                      "diagrams/components.yaml:22:"),
     # _syntax_issue keeps only the problem mark: an unclosed quote is reported at the end of the file.
+    # (The `ru` text's quote is the one left open: an open `en` quote would be closed by the `ru` text's.)
     "unclosed-quote-located-at-end-of-file": ({"components.yaml": VALID["components.yaml"].replace(
-        '"Runs guests through `/dev/kvm`."', '"Runs guests through `/dev/kvm`.')}, "diagrams/components.yaml:6:"),
+        '"Запускает гостевые системы через `/dev/kvm`."', '"Запускает гостевые системы через `/dev/kvm`.')},
+        "diagrams/components.yaml:6:"),
 }
 
 

@@ -22,14 +22,16 @@ def models(model_dir, **replace):
 
 COMPONENTS = """\
 components:
-  - {id: kernel-vm, aliases: [kvm], name: {en: KVM}, layer: kernel, kind: kernel-module, summary: {en: "Runs guests through `/dev/kvm`."}, sources: [api]}
-  - {id: qemu, name: {en: QEMU}, layer: tools, kind: vmm, summary: {en: A machine emulator and virtualizer.}, sources: [readme]}
-  - {id: lxc, name: {en: LXC}, layer: kernel, kind: container-runtime, summary: {en: Containers.}, sources: [api]}
+  - {id: kernel-vm, aliases: [kvm], name: {en: KVM, ru: KVM}, layer: kernel, kind: kernel-module,
+     summary: {en: "Runs guests through `/dev/kvm`.", ru: "Запускает гостевые системы через `/dev/kvm`."}, sources: [api]}
+  - {id: qemu, name: {en: QEMU, ru: QEMU}, layer: tools, kind: vmm,
+     summary: {en: A machine emulator and virtualizer., ru: Эмулятор и виртуализатор машины.}, sources: [readme]}
+  - {id: lxc, name: {en: LXC, ru: LXC}, layer: kernel, kind: container-runtime, summary: {en: Containers., ru: Контейнеры.}, sources: [api]}
 """
 RELATIONS = """\
 relations:
-  - {from: qemu, to: kernel-vm, kind: uses, label: {en: runs guests with}, sources: [api]}
-  - {from: lxc, to: kernel-vm, kind: uses, label: {en: sits beside}, sources: [api]}
+  - {from: qemu, to: kernel-vm, kind: uses, label: {en: runs guests with, ru: запускает гостевые системы с помощью}, sources: [api]}
+  - {from: lxc, to: kernel-vm, kind: uses, label: {en: sits beside, ru: работает рядом с}, sources: [api]}
 """
 
 

@@ -2,12 +2,13 @@
 
 tests/fixtures/hostile is a valid model (the shape of tests/fixtures/valid
 plus the answers fixtures, so every page in mkdocs.yml's nav exists) whose
-every text, name, title, publisher, label and protocol carries HTML, Markdown
-and DOT payloads, also inside code spans; package names and the licence carry
+every text (its `en` and its `ru`), name, title, publisher, label and protocol
+carries HTML, Markdown and DOT payloads, also inside code spans; package names and the licence carry
 some too, and URLs carry what an http(s) URL can. The site is built from
-a throwaway copy of the project, then every built .html and .svg file and the
-search index are searched for a payload that survived as markup, and the
-payloads are looked for as escaped text.
+a throwaway copy of the project, in each edition (English, then Russian in
+site/ru/, as `make build` does), then every built .html and .svg file and the
+search index of each edition are searched for a payload that survived as markup,
+and the payloads are looked for as escaped text.
 """
 
 import html
@@ -23,27 +24,44 @@ from virtstack import pipeline
 from virtstack.escape import plain_text
 
 HOSTILE = FIXTURES / "hostile"
+# Each edition: its config file and its folder in the built site, in build order.
+EDITIONS = {"en": ("mkdocs.yml", ""), "ru": ("mkdocs.ru.yml", "ru")}
 
 
-def build_site(tmp_path: Path, model: Path) -> tuple[Path, object]:
-    """Copy the project's config, docs, templates and scripts, add model as diagrams/, and build it strictly."""
+def build_site(tmp_path: Path, model: Path) -> tuple[Path, dict[str, object]]:
+    """Copy the project's config, docs, templates and scripts, add model as diagrams/, and build each edition strictly."""
     project = tmp_path / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    for config, _ in EDITIONS.values():
+        shutil.copy(ROOT / config, project)
     for folder in ("docs", "scripts", "overrides"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(model, project / "diagrams")
-    return project / "site", mkdocs("build", "--strict", cwd=project)
+    return project / "site", {lang: mkdocs("build", "--strict", "-f", config, cwd=project)
+                              for lang, (config, _) in EDITIONS.items()}
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    """Build the hostile model's site once and return its folder."""
-    site, result = build_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+def hostile_sites(tmp_path_factory) -> Path:
+    """Build the hostile model's site in every edition once and return the site folder."""
+    site, results = build_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
+    for lang, result in results.items():
+        assert result.returncode == 0, (lang, result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr, lang
     return site
+
+
+@pytest.fixture(params=list(EDITIONS))
+def edition(request) -> str:
+    """Return the language of an edition; each test that takes it runs once per edition."""
+    return request.param
+
+
+@pytest.fixture
+def hostile_site(hostile_sites, edition) -> Path:
+    """Return the folder of one edition of the hostile model's site."""
+    return hostile_sites / EDITIONS[edition][1]
 
 
 class _Markup(HTMLParser):
@@ -89,14 +107,19 @@ def split_page(page: str) -> tuple[str, str]:
 
 
 def built_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*") if p.suffix in (".html", ".svg"))
+    """Return the pages and diagrams of the edition in site, not those of the editions in its subfolders."""
+    others = {folder for _, folder in EDITIONS.values() if folder}
+    return sorted(p for p in site.rglob("*")
+                  if p.suffix in (".html", ".svg") and p.relative_to(site).parts[0] not in others)
 
 
 def test_the_hostile_model_is_valid_and_carries_every_payload():
     model, issues = pipeline.check(HOSTILE, HOSTILE.parent)
     assert issues == []
-    texts = [c.name.en for c in model.components] + [r.label.en for r in model.relations]
-    texts += [r.protocol.en for r in model.relations] + [s.title for s in model.sources] + [s.publisher for s in model.sources]
+    texts = [s.title for s in model.sources] + [s.publisher for s in model.sources]
+    for lang in ("en", "ru"):  # each language carries the payloads, so both editions are put to the test
+        texts += [c.name.in_language(lang) for c in model.components] + [r.label.in_language(lang) for r in model.relations]
+        texts += [r.protocol.in_language(lang) for r in model.relations]
     for text in texts:
         for payload in ("</title>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
                         "javascript:alert(1)", "[click](javascript:alert(1))", "{#id}", "*emphasis*",
@@ -124,14 +147,14 @@ def test_no_payload_is_live_in_any_page_or_diagram(hostile_site):
     assert found == {}
 
 
-def test_the_page_title_and_description_show_the_payloads_as_text(hostile_site):
+def test_the_page_title_and_description_show_the_payloads_as_text(hostile_site, edition):
     model, _ = pipeline.check(HOSTILE, HOSTILE.parent)
     kvm = model.component_by_id["kvm"]
     head = split_page((hostile_site / "components/kvm/index.html").read_text(encoding="utf-8"))[0]
     title = re.search(r"<title>(.*?)</title>", head, re.DOTALL).group(1)
-    assert html.unescape(title) == f"{plain_text(kvm.name.en)} - virtstack"
+    assert html.unescape(title) == f"{plain_text(kvm.name.in_language(edition))} - virtstack"
     description = re.search(r'<meta name="description" content="([^"]*)">', head).group(1)
-    assert html.unescape(description) == plain_text(kvm.summary.en)
+    assert html.unescape(description) == plain_text(kvm.summary.in_language(edition))
 
 
 def test_the_search_index_holds_no_live_payload(hostile_site):
@@ -177,14 +200,14 @@ def test_pipes_in_texts_split_no_table_row(hostile_site):
             assert len(set(widths)) == 1, (page, widths)
 
 
-def test_the_component_page_shows_the_component_name_exactly(hostile_site):
+def test_the_component_page_shows_the_component_name_exactly(hostile_site, edition):
     body = split_page((hostile_site / "components/kvm/index.html").read_text(encoding="utf-8"))[1]
     heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", body, re.DOTALL).group(1)
     heading = re.sub(r'<a class="headerlink".*?</a>', "", heading)
     model, _ = pipeline.check(HOSTILE, HOSTILE.parent)
     shown = re.sub(r"</?code>", "", heading)
     assert "<" not in shown
-    assert html.unescape(shown).strip() == plain_text(model.component_by_id["kvm"].name.en)
+    assert html.unescape(shown).strip() == plain_text(model.component_by_id["kvm"].name.in_language(edition))
 
 
 @pytest.mark.parametrize("diagram", ["stack.svg", "components/kvm/near-kvm.svg", "views/start/start.svg",

@@ -35,11 +35,13 @@ def test_files_the_checker_accepts_match_their_schema(path):
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("relations:\n  - {from: a, to: b, kind: usees, label: {en: x}, sources: [s]}\n", "'usees' is not one of"),
-    ("relations:\n  - {from: a, to: b, kind: uses, lable: {en: x}, sources: [s]}\n", "'lable' was unexpected"),
-    ("relations:\n  - {from: A, to: b, kind: uses, label: {en: x}, sources: [s]}\n", "'A' does not match"),
-    ("relations:\n  - {from: a, to: b, kind: uses, label: {de: x}, sources: [s]}\n", "'de' was unexpected"),
-    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x}, sources: []}\n", "should be non-empty"),
+    ("relations:\n  - {from: a, to: b, kind: usees, label: {en: x, ru: икс}, sources: [s]}\n", "'usees' is not one of"),
+    ("relations:\n  - {from: a, to: b, kind: uses, lable: {en: x, ru: икс}, sources: [s]}\n", "'lable' was unexpected"),
+    ("relations:\n  - {from: A, to: b, kind: uses, label: {en: x, ru: икс}, sources: [s]}\n", "'A' does not match"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {de: x, ru: икс}, sources: [s]}\n", "'de' was unexpected"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x}, sources: [s]}\n", "'ru' is a required property"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {ru: икс}, sources: [s]}\n", "'en' is a required property"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x, ru: икс}, sources: []}\n", "should be non-empty"),
 ])
 def test_files_the_checker_refuses_fail_their_schema_too(text, message):
     data = _as_json_types(yaml.load(text, Loader=yaml.BaseLoader))

@@ -15,8 +15,8 @@ def model():
 
 
 def test_lookups_by_id(model):
-    assert model.component_by_id["kvm"].name == Text("KVM")
-    assert model.layer_by_id["tools"].name == Text("Tools")
+    assert model.component_by_id["kvm"].name == Text("KVM", "KVM")
+    assert model.layer_by_id["tools"].name == Text("Tools", "Инструменты")
     assert model.source_by_id["api"].url == "https://docs.kernel.org/virt/kvm/api.html"
     assert model.home_view.id == "stack"
 

@@ -356,7 +356,7 @@ def test_dot_string_shows_entities_literally(text):
 @pytest.mark.parametrize("summary", ['"NUL \\0 inside"', '"escape \\e[31m inside"', '"' + "word " * 4000 + '"'],
                          ids=["nul", "escape-character", "20-kib"])
 def test_a_model_that_check_accepts_can_be_rendered(summary, model_dir):
-    components = (FIXTURES / "valid/components.yaml").read_text().replace("{en: A shell.}", f"{{en: {summary}}}")
+    components = (FIXTURES / "valid/components.yaml").read_text().replace("{en: A shell.,", f"{{en: {summary},")
     folder = model_dir({"components.yaml": components})
     try:
         pipeline.check(folder, folder.parent)

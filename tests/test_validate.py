@@ -29,7 +29,7 @@ relations:
   - from: qemu
     to: kvm
     kind: uses
-    label: {en: runs guests with}
+    label: {en: runs guests with, ru: запускает гостевые системы с помощью}
     sources: [api]
 """
 
@@ -44,8 +44,8 @@ def test_validate_model_builds_the_fixture_model(check):
     assert model.component_by_id["qemu"].packages == m.Packages(("qemu-system-x86",), (), (), None, ("readme",))
     assert model.component_by_id["kvm"].description == ()
     assert model.home_view == m.View(
-        id="stack", home=True, kind="stack", title=m.Text("The stack"), summary=m.Text("All of it."),
-        intro=(m.Statement(m.Text("QEMU uses KVM."), ("api", "readme")),),
+        id="stack", home=True, kind="stack", title=m.Text("The stack", "Стек"), summary=m.Text("All of it.", "Всё целиком."),
+        intro=(m.Statement(m.Text("QEMU uses KVM.", "QEMU использует KVM."), ("api", "readme")),),
         layers=("kernel", "tools"), components=("kvm", "qemu", "virsh"))
 
 
@@ -80,7 +80,7 @@ def test_unknown_top_level_key(check):
 def test_missing_field_names_the_entity(check):
     text = "sources:\n  - id: api\n    title: T\n    url: https://example.org/\n"
     assert errors(check, {"sources.yaml": text, "components.yaml": "components: []\n", "relations.yaml": "relations: []\n",
-                          "views.yaml": "views:\n  - {id: v, home: true, title: {en: T}, summary: {en: S}}\n"}) == [
+                          "views.yaml": "views:\n  - {id: v, home: true, title: {en: T, ru: Заголовок}, summary: {en: S, ru: Сводка}}\n"}) == [
         "diagrams/sources.yaml:2:5: error: source 'api' is missing the required field 'publisher' [missing-field]"]
 
 
@@ -95,12 +95,12 @@ def test_bad_type_for_a_file_that_is_not_a_mapping(check):
 
 
 def test_bad_type_for_a_text_given_as_a_string(check):
-    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with}", "runs guests with")}) == [
-        "diagrams/relations.yaml:5:12: error: 'label' must be a text such as {en: ...} but got 'runs guests with' [bad-type]"]
+    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with, ru: запускает гостевые системы с помощью}", "runs guests with")}) == [
+        "diagrams/relations.yaml:5:12: error: 'label' must be a text such as {en: ..., ru: ...} but got 'runs guests with' [bad-type]"]
 
 
 def test_bad_type_for_a_boolean(check):
-    views = "views:\n  - {id: v, home: yes, title: {en: T}, summary: {en: S}}\n"
+    views = "views:\n  - {id: v, home: yes, title: {en: T, ru: Заголовок}, summary: {en: S, ru: Сводка}}\n"
     assert errors(check, {"views.yaml": views}) == [
         "diagrams/views.yaml:2:19: error: 'home' must be true or false but got 'yes' [bad-type]",
         "diagrams/views.yaml:2:3: error: exactly one view must have 'home: true' but found none [home-view]",
@@ -137,7 +137,7 @@ def test_bad_date_checks_the_calendar(check):
 
 
 def test_empty_list_and_blank_string(check):
-    text = RELATION.replace("sources: [api]", "sources: []").replace("{en: runs guests with}", "{en: '  '}")
+    text = RELATION.replace("sources: [api]", "sources: []").replace("{en: runs guests with,", "{en: '  ',")
     assert errors(check, {"relations.yaml": text}) == [
         "diagrams/relations.yaml:5:17: error: 'label.en' must not be blank [empty]",
         "diagrams/relations.yaml:6:14: error: 'sources' must not be empty [empty]",
@@ -145,8 +145,9 @@ def test_empty_list_and_blank_string(check):
 
 
 def test_unknown_language_and_missing_translation(check):
-    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with}", "{de: startet}")}) == [
+    assert errors(check, {"relations.yaml": RELATION.replace("{en: runs guests with, ru: запускает гостевые системы с помощью}", "{de: startet}")}) == [
         "diagrams/relations.yaml:5:12: error: 'label' has no 'en' text [missing-translation]",
+        "diagrams/relations.yaml:5:12: error: 'label' has no 'ru' text [missing-translation]",
         "diagrams/relations.yaml:5:13: error: unknown language 'de' in 'label' (allowed: en, ru) [unknown-language]",
     ]
 
@@ -163,7 +164,8 @@ def test_duplicate_relation_is_found_by_its_derived_id(check):
 
 
 def test_home_view_must_be_unique(check):
-    views = "views:\n  - {id: a, home: true, title: {en: T}, summary: {en: S}}\n  - {id: b, home: true, title: {en: T}, summary: {en: S}}\n"
+    views = ("views:\n  - {id: a, home: true, title: {en: T, ru: Заголовок}, summary: {en: S, ru: Сводка}}\n"
+             "  - {id: b, home: true, title: {en: T, ru: Заголовок}, summary: {en: S, ru: Сводка}}\n")
     assert errors(check, {"views.yaml": views}) == [
         "diagrams/views.yaml:2:3: error: exactly one view must have 'home: true' but found 'a', 'b' [home-view]"]
 
@@ -191,7 +193,7 @@ def test_messages_show_control_characters_escaped(check):
 
 
 def test_a_collection_may_be_split_into_parts(check):
-    extra = "components:\n  - {id: lxc, name: {en: LXC}, layer: kernel, kind: container-runtime, summary: {en: S}, sources: [api]}\n"
+    extra = "components:\n  - {id: lxc, name: {en: LXC, ru: LXC}, layer: kernel, kind: container-runtime, summary: {en: S, ru: Сводка}, sources: [api]}\n"
     model, issues = check({"components.more.yaml": extra})
     assert issues == ["diagrams/components.more.yaml:2:10: warning: component 'lxc' has no relations; add one to relations.yaml [no-relations]"]
     assert [c.id for c in model.components] == ["kvm", "lxc", "qemu", "virsh"]
@@ -209,14 +211,14 @@ PATH_VIEW = """\
 views:
   - id: stack
     home: true
-    title: {en: T}
-    summary: {en: S}
+    title: {en: T, ru: Заголовок}
+    summary: {en: S, ru: Сводка}
   - id: start
     kind: path
-    title: {en: T}
-    summary: {en: S}
+    title: {en: T, ru: Заголовок}
+    summary: {en: S, ru: Сводка}
     columns:
-      - {id: a, title: {en: A}, components: [kvm]}
+      - {id: a, title: {en: A, ru: Столбец}, components: [kvm]}
 """
 
 
@@ -229,10 +231,10 @@ def test_view_kinds_need_their_own_fields_and_refuse_the_others(check):
 
 def test_path_steps_refer_to_relations_by_their_derived_id(check):
     views = PATH_VIEW.replace("""    columns:
-      - {id: a, title: {en: A}, components: [kvm]}
+      - {id: a, title: {en: A, ru: Столбец}, components: [kvm]}
 """, """    steps:
-      - {relation: qemu-uses-kvm, text: {en: QEMU asks KVM.}, sources: [api]}
-      - {relation: virsh-uses-qemu, text: {en: virsh asks.}, sources: [api]}
+      - {relation: qemu-uses-kvm, text: {en: QEMU asks KVM., ru: QEMU обращается к KVM.}, sources: [api]}
+      - {relation: virsh-uses-qemu, text: {en: virsh asks., ru: virsh обращается.}, sources: [api]}
 """)
     assert errors(check, {"views.yaml": views}) == [
         "diagrams/views.yaml:12:20: error: unknown relation 'virsh-uses-qemu' in 'relation' "
@@ -241,32 +243,38 @@ def test_path_steps_refer_to_relations_by_their_derived_id(check):
 
 def test_claims_questions_events_and_terms_are_built(check):
     files = {
-        "claims.yaml": "claims:\n  - {id: c2, section: kvm, claim: {en: C}, verdict: wrong, correction: [{text: {en: X}, sources: [api]}], about: [kvm]}\n"
-                       "  - {id: c1, section: qemu, claim: {en: C}, verdict: correct, correction: [{text: {en: X}, sources: [api]}]}\n",
-        "questions.yaml": "questions:\n  - id: qemu-kvm\n    title: {en: Q}\n    short_answer: [{text: {en: A}, sources: [api]}]\n"
-                          "    claims: [c2]\n    view: stack\n    sections:\n      - {id: pkgs, title: {en: P}, body: [], table: packages, components: [qemu]}\n",
-        "events.yaml": "events:\n  - {id: b, date: '2007', text: {en: B}, sources: [api]}\n  - {id: a, date: '2006-12', text: {en: A}, sources: [api]}\n",
-        "glossary.yaml": "terms:\n  - {id: vmm, term: {en: VMM}, matches: {en: [VMM, VMMs]}, definition: [{text: {en: D}, sources: [api]}]}\n",
+        "claims.yaml": "claims:\n  - {id: c2, section: kvm, claim: {en: C, ru: Утверждение}, verdict: wrong, "
+                       "correction: [{text: {en: X, ru: Поправка}, sources: [api]}], about: [kvm]}\n"
+                       "  - {id: c1, section: qemu, claim: {en: C, ru: Утверждение}, verdict: correct, "
+                       "correction: [{text: {en: X, ru: Поправка}, sources: [api]}]}\n",
+        "questions.yaml": "questions:\n  - id: qemu-kvm\n    title: {en: Q, ru: Вопрос}\n    short_answer: [{text: {en: A, ru: Ответ}, sources: [api]}]\n"
+                          "    claims: [c2]\n    view: stack\n    sections:\n"
+                          "      - {id: pkgs, title: {en: P, ru: Пакеты}, body: [], table: packages, components: [qemu]}\n",
+        "events.yaml": "events:\n  - {id: b, date: '2007', text: {en: B, ru: Второе}, sources: [api]}\n"
+                       "  - {id: a, date: '2006-12', text: {en: A, ru: Первое}, sources: [api]}\n",
+        "glossary.yaml": "terms:\n  - {id: vmm, term: {en: VMM, ru: VMM}, matches: {en: [VMM, VMMs], ru: [VMM]}, "
+                         "definition: [{text: {en: D, ru: Определение}, sources: [api]}]}\n",
     }
     model, issues = check(files)
     assert issues == []
     assert [c.id for c in model.claims] == ["c2", "c1"]
-    assert model.questions[0].sections[0] == m.Section("pkgs", m.Text("P"), (), "packages", ("qemu",))
+    assert model.questions[0].sections[0] == m.Section("pkgs", m.Text("P", "Пакеты"), (), "packages", ("qemu",))
     assert [e.id for e in model.events] == ["a", "b"]
-    assert model.terms[0].matches == m.Words(("VMM", "VMMs"))
+    assert model.terms[0].matches == m.Words(("VMM", "VMMs"), ("VMM",))
 
 
 def test_a_table_section_needs_components(check):
-    questions = ("questions:\n  - id: q\n    title: {en: Q}\n    short_answer: [{text: {en: A}, sources: [api]}]\n"
-                 "    sections:\n      - {id: pkgs, title: {en: P}, body: [], table: packages}\n")
+    questions = ("questions:\n  - id: q\n    title: {en: Q, ru: Вопрос}\n    short_answer: [{text: {en: A, ru: Ответ}, sources: [api]}]\n"
+                 "    sections:\n      - {id: pkgs, title: {en: P, ru: Пакеты}, body: [], table: packages}\n")
     assert errors(check, {"questions.yaml": questions}) == [
-        "diagrams/questions.yaml:6:53: error: a section with a 'table' needs the 'components' to list [missing-field]"]
+        "diagrams/questions.yaml:6:65: error: a section with a 'table' needs the 'components' to list [missing-field]"]
 
 
 def test_words_must_be_lists_of_strings(check):
-    terms = "terms:\n  - {id: vmm, term: {en: VMM}, matches: {en: VMM}, definition: [{text: {en: D}, sources: [api]}]}\n"
+    terms = ("terms:\n  - {id: vmm, term: {en: VMM, ru: VMM}, matches: {en: VMM, ru: [VMM]}, "
+             "definition: [{text: {en: D, ru: Определение}, sources: [api]}]}\n")
     assert errors(check, {"glossary.yaml": terms}) == [
-        "diagrams/glossary.yaml:2:46: error: 'matches.en' must be a list but got 'VMM' [bad-type]"]
+        "diagrams/glossary.yaml:2:55: error: 'matches.en' must be a list but got 'VMM' [bad-type]"]
 
 
 def test_warnings_for_a_source_cited_nowhere_and_a_component_without_relations(check):

@@ -19,7 +19,7 @@ __all__ = [
 
 # Languages a text may have, and those every text must have.
 LANGUAGES = ("en", "ru")
-REQUIRED_LANGUAGES = ("en",)
+REQUIRED_LANGUAGES = ("en", "ru")
 
 COMPONENT_KINDS = (
     "cpu-extension", "kernel", "kernel-module", "hypervisor", "vmm",

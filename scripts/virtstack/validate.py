@@ -219,13 +219,13 @@ def check_bool(spec, value, doc, path, name, seen) -> Iterator[Issue]:
 
 def check_text(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check a text: known languages only, the required ones present, none blank."""
-    yield from _per_language(value, doc, path, name, seen, "a text such as {en: ...}", "text", check_str, None)
+    yield from _per_language(value, doc, path, name, seen, "a text such as {en: ..., ru: ...}", "text", check_str, None)
 
 
 def check_words(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check words per language: like a text, but each value is a non-empty list of strings."""
     words = schema.ListOf(schema.Str(), non_empty=True)
-    yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...]}", "words", check_list, words)
+    yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...], ru: [...]}", "words", check_list, words)
 
 
 def _per_language(value, doc, path, name, seen, expected: str, noun: str, check_one, spec) -> Iterator[Issue]:
@@ -311,7 +311,7 @@ def check_view_kinds(docs: list[Document]) -> Iterator[Issue]:
     """Report a path view without steps, a compare view without columns, and fields of another kind."""
     for doc, index, view in _items(docs, "views"):
         kind = view.get("kind", "stack")
-        if kind not in VIEW_FIELDS:
+        if not isinstance(kind, str) or kind not in VIEW_FIELDS:  # a wrong type is reported by the field check
             continue
         needed, refused = VIEW_FIELDS[kind]
         label = _entity_label(schema.VIEW, view)
