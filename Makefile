@@ -100,6 +100,7 @@ schema: $(VENV)/.installed
 addresses: $(VENV)/.installed
 	$(BIN)/python scripts/cli.py addresses
 
-# Measure the build (see README, "Performance"); prints a Markdown report.
-bench: setup
-	$(BIN)/python scripts/bench.py
+# Measure the build and score pages with Lighthouse (see README, "Performance");
+# prints a Markdown report. BENCH_ARGS="--repeat 1" for a quicker look.
+bench: setup-test
+	$(BIN)/python scripts/bench.py --lighthouse $(BENCH_ARGS)

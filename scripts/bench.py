@@ -1,14 +1,20 @@
 """Measure the build, side by side in one run: `make bench` (or python scripts/bench.py).
 
-Prints a Markdown report: the full site build against a plain Material build
-of the same hand-written pages; each generator step on the real model; a
-one-field edit as `mkdocs serve` regenerates it; and synthetic models of
-growing size. Times are wall-clock seconds, the median of --repeat runs; weights are KiB.
+Prints a Markdown report: the full site build (both editions) against a
+plain Material build of the same hand-written pages; each generator step on
+the real model; a one-field edit as `mkdocs serve` regenerates it; synthetic
+models of growing size; page weights; and, with --lighthouse, Lighthouse's
+mobile scores of four pages served gzipped, as a web host would. Times are
+wall-clock seconds, the median of --repeat runs; weights are KiB.
 Nothing here asserts a time: the numbers are for people to read.
 """
 
 import argparse
+import functools
 import gzip
+import http.server
+import io
+import json
 import os
 import re
 import shutil
@@ -16,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -43,16 +50,20 @@ def timed(function, repeat: int = 1) -> float:
     return statistics.median(times)
 
 
+SITE_URL = "http://127.0.0.1:8765/"  # where --lighthouse serves the built site
+
+
 def mkdocs_build(config: Path, site: Path, cache: Path) -> None:
     """Run a real mkdocs build of a config into site, with the diagram cache at cache."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(cache)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(cache),
+           "SITE_URL": SITE_URL, "SITE_URL_RU": f"{SITE_URL}ru/"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                    check=True, env=env, capture_output=True)
 
 
 def plain_config(folder: Path) -> Path:
     """Write a Material config for the hand-written pages only: no hook, no generated pages."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV [SITE_URL,", "[").replace('"]', '"]'))
+    config = yaml.safe_load(re.sub(r'!ENV \[\w+, ("[^"]*")\]', r"\1", (ROOT / "mkdocs.yml").read_text()))
     for key in ("hooks", "nav", "not_in_nav", "watch", "validation", "extra_javascript"):
         config.pop(key, None)
     config["extra_css"] = [css for css in config["extra_css"] if not css.startswith("assets/")]
@@ -64,13 +75,18 @@ def plain_config(folder: Path) -> Path:
 
 
 def site_builds(scratch: Path, repeat: int) -> list[tuple[str, float]]:
-    """Time the full site (cold and warm diagram cache) against plain Material."""
+    """Time the full site (cold and warm diagram cache, one edition and both) against plain Material."""
     cache = scratch / "cache"
-    cold = timed(lambda: (shutil.rmtree(cache, ignore_errors=True), mkdocs_build(ROOT / "mkdocs.yml", scratch / "a", cache)), repeat)
-    warm = timed(lambda: mkdocs_build(ROOT / "mkdocs.yml", scratch / "a", cache), repeat)
+    english = lambda: mkdocs_build(ROOT / "mkdocs.yml", scratch / "a", cache)  # noqa: E731
+    both = lambda: (english(), mkdocs_build(ROOT / "mkdocs.ru.yml", scratch / "a" / "ru", cache))  # noqa: E731
+    cold = timed(lambda: (shutil.rmtree(cache, ignore_errors=True), english()), repeat)
+    warm = timed(english, repeat)
+    cold_both = timed(lambda: (shutil.rmtree(cache, ignore_errors=True), both()), repeat)
+    warm_both = timed(both, repeat)
     plain = timed(lambda: mkdocs_build(plain_config(scratch), scratch / "b", cache), repeat)
-    return [("plain Material, hand-written pages only", plain), ("full site, cold diagram cache", cold),
-            ("full site, warm diagram cache", warm)]
+    return [("plain Material, hand-written pages only", plain), ("English edition, cold diagram cache", cold),
+            ("English edition, warm diagram cache", warm), ("both editions, cold diagram cache", cold_both),
+            ("both editions, warm diagram cache", warm_both)]
 
 
 def generator_steps(model_dir: Path, repeat: int) -> list[tuple[str, float]]:
@@ -87,7 +103,10 @@ def generator_steps(model_dir: Path, repeat: int) -> list[tuple[str, float]]:
         (f"DOT for {len(dots)} diagrams", timed(lambda: [diagram_to_dot(model, d, root=page_root(p)) for p, d in placed], repeat)),
         (f"SVG from dot for {len(dots)} diagrams, in parallel", svg_time),
         ("Markdown pages", timed(lambda: render_pages(model, {(p, d.id): "<svg/>" for p, d in placed}), repeat)),
-        ("whole generator, cold (SVG and PNG previews)", timed(lambda: pipeline.build(model_dir, model_dir.parent), repeat)),
+        ("whole generator, cold (SVG and PNG previews), one edition",
+         timed(lambda: pipeline.build(model_dir, model_dir.parent), repeat)),
+        ("whole generator, cold, link-preview PNGs skipped (as in mkdocs serve)",
+         timed(lambda: pipeline.render(model, lang="en", previews=False), repeat)),
     ]
 
 
@@ -101,7 +120,7 @@ def one_field_edit(scratch: Path, repeat: int) -> list[tuple[str, float]]:
     text = components.read_text()
 
     def edit_and_build():
-        components.write_text(text.replace("summary: {en: \"", f"summary: {{en: \"{time.monotonic_ns()} ", 1))
+        components.write_text(re.sub(r'(summary:\s+en: ")', lambda m: f"{m.group(1)}{time.monotonic_ns()} ", text, count=1))
         pipeline.build_with_warnings(model_dir, model_dir.parent, cache)
     return [("regenerate after a one-field edit (warm cache)", timed(edit_and_build, repeat))]
 
@@ -115,16 +134,17 @@ def synthetic_model(folder: Path, n: int) -> Path:
     source = "sources:\n  - {id: s, title: T, url: 'https://example.org/', publisher: P}\n"
     (model_dir / "sources.yaml").write_text(source)
     components = ["components:"] + [
-        f"  - {{id: c{i}, name: {{en: C{i}}}, layer: {layers[i % 5]}, kind: vmm, summary: {{en: Component {i}.}}, sources: [s]}}"
+        f"  - {{id: c{i}, name: {{en: C{i}, ru: C{i}}}, layer: {layers[i % 5]}, kind: vmm, "
+        f"summary: {{en: Component {i}., ru: Компонент {i}.}}, sources: [s]}}"
         for i in range(n)]
     relations = ["relations:"] + [
-        f"  - {{from: c{i}, to: c{(i * 7 + k * 13 + 1) % n}, kind: {kind}, label: {{en: uses}}, sources: [s]}}"
+        f"  - {{from: c{i}, to: c{(i * 7 + k * 13 + 1) % n}, kind: {kind}, label: {{en: uses, ru: использует}}, sources: [s]}}"
         for i in range(n) for k, kind in enumerate(("uses", "controls", "provides")) if (i * 7 + k * 13 + 1) % n != i]
     _write_parts(model_dir, "components", components)
     _write_parts(model_dir, "relations", relations)
     home = ", ".join(f"c{i}" for i in range(min(n, 10)))
     (model_dir / "views.yaml").write_text(
-        f"views:\n  - {{id: stack, home: true, title: {{en: T}}, summary: {{en: S}}, components: [{home}]}}\n")
+        f"views:\n  - {{id: stack, home: true, title: {{en: T, ru: T}}, summary: {{en: S, ru: S}}, components: [{home}]}}\n")
     return model_dir
 
 
@@ -154,11 +174,64 @@ def page_weights(scratch: Path, pages: list[str]) -> list[tuple[str, float]]:
     for page in pages:
         html_path = site / page / "index.html"
         html = html_path.read_text()
-        assets = re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', html)
+        assets = re.findall(r'<(?:link rel="stylesheet" href|script (?:defer )?src)="([^"]+)"', html)
         files = [html_path] + [(html_path.parent / a).resolve() for a in assets if not a.startswith("http")]
         total = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.is_file())
         rows.append((f"/{page} ({len(files)} files), KiB gzipped", total / 1024))
     return rows
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site gzipped, as a web host does; Lighthouse on an uncompressed server misleads."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        """Send a file gzipped when the browser accepts it."""
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+LIGHTHOUSE_PAGES = ["", "question/", "questions/qemu-kvm/", "components/kvm/", "ru/", "ru/components/kvm/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(scratch: Path, repeat: int) -> str:
+    """Return a table of Lighthouse's mobile scores (median of repeat runs) for LIGHTHOUSE_PAGES."""
+    site = scratch / "a"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 8765), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    lines = ["### Lighthouse, mobile (median of runs)", "", "| page | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT |",
+             "| --- |" + " ---: |" * (len(CATEGORIES) + 3)]
+    try:
+        for page in LIGHTHOUSE_PAGES:
+            runs = []
+            for _ in range(repeat):
+                result = subprocess.run([str(ROOT / "node_modules/.bin/lighthouse"), SITE_URL + page, "--quiet",
+                                         "--output=json", "--output-path=stdout", f"--chrome-flags={flags}",
+                                         "--only-categories=" + ",".join(CATEGORIES)],
+                                        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": chromium})
+                runs.append(json.loads(result.stdout))
+            scores = [statistics.median(round(r["categories"][c]["score"] * 100) for r in runs) for c in CATEGORIES]
+            times = [statistics.median(r["audits"][a]["numericValue"] for r in runs)
+                     for a in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")]
+            lines.append(f"| /{page} | " + " | ".join(f"{x:.0f}" for x in scores) + " | "
+                         + " | ".join(f"{t / 1000:.2f} s" if i < 2 else f"{t:.0f} ms" for i, t in enumerate(times)) + " |")
+    finally:
+        server.shutdown()
+    return "\n".join(lines) + "\n"
 
 
 def report(title: str, rows: list[tuple[str, float]]) -> str:
@@ -173,6 +246,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--sizes", default="100,1000,5000", help="synthetic model sizes to check")
     parser.add_argument("--generate", default="100,1000", help="synthetic sizes to generate fully (slow)")
+    parser.add_argument("--lighthouse", action="store_true", help="also score pages with Lighthouse (mobile, slow)")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     generate = [int(n) for n in args.generate.split(",") if n]
@@ -183,6 +257,8 @@ def main() -> None:
         print(report("Page weight on a first visit", page_weights(scratch, ["", "question/", "questions/qemu-kvm/", "components/kvm/"])))
         print(report("Generator on the real model", generator_steps(ROOT / "diagrams", args.repeat)))
         print(report("mkdocs serve after editing one field", one_field_edit(scratch, args.repeat)))
+        if args.lighthouse:
+            print(lighthouse(scratch, args.repeat))
         print(report("Synthetic models", synthetic(scratch, sizes, generate)))
 
 

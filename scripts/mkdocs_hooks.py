@@ -41,7 +41,9 @@ def on_pre_build(config) -> None:
     lang = config.theme["language"]
     try:
         cache = DotCache(Path(os.environ.get("VIRTSTACK_CACHE", root / CACHE)))
-        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, lang, config.site_url or "")
+        # Link-preview images are for the published site; `mkdocs serve` skips them.
+        outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, lang, config.site_url or "",
+                                                         previews=_command != ["serve"])
     except ModelError as error:
         raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
     except DotNotFound as error:
@@ -72,4 +74,7 @@ def on_post_build(config) -> None:
     for lang, config_file in EDITIONS.items():
         edition = load_config(str(root / config_file), site_dir=os.path.join(config.site_dir, lang),
                               site_url=f"{config.site_url}{lang}/")
+        for hook in edition.hooks.values():  # loaded afresh with the edition's config: tell it this is serve
+            if hasattr(hook, "on_startup"):
+                hook.on_startup(command="serve", dirty=False)
         build(edition)

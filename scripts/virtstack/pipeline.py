@@ -55,10 +55,10 @@ def build(model_dir: Path, display_root: Path, lang: str = "en") -> dict[str, st
 
 
 def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | None = None,
-                        lang: str = "en", site_url: str = "") -> tuple[dict, list]:
+                        lang: str = "en", site_url: str = "", previews: bool = True) -> tuple[dict, list]:
     """Return every generated file of one language's site as {path: text}, and the model's warnings."""
     model, warnings = check(model_dir, display_root)
-    return render(model, cache, lang, site_url), warnings
+    return render(model, cache, lang, site_url, previews), warnings
 
 
 def _folder(page: str) -> PurePosixPath:
@@ -71,11 +71,14 @@ def _shared(page: str) -> bool:
     return page == "index.md" or page.startswith(("components/", "questions/"))
 
 
-def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_url: str = "") -> dict[str, str | bytes]:
+def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_url: str = "",
+           previews: bool = True) -> dict[str, str | bytes]:
     """Return every generated file of a checked model, in one language, as {path: text}, sorted by path.
 
     With a cache, only diagrams whose DOT changed are drawn again. With the
     edition's site_url, diagram links are absolute (see svg_for_inline).
+    previews=False skips the link-preview PNGs (about half the dot runs),
+    which only a published site needs; `mkdocs serve` does without them.
     """
     svg = (lambda dot: cache.render("svg", dot, dot_to_svg)) if cache else dot_to_svg
     png = (lambda dot: cache.render("png", dot, dot_to_png)) if cache else dot_to_png
@@ -84,7 +87,7 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     dots = [diagram_to_dot(model, diagram, lang=lang, root=page_root(page)) for page, diagram in placed]
     # 5. SVG from Graphviz, one `dot` process per diagram, in parallel; and a
     #    PNG preview of the diagram of every page that people share links to.
-    shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if _shared(page)]
+    shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if previews and _shared(page)]
     with ThreadPoolExecutor() as pool:
         svgs = list(pool.map(svg, dots))
         pngs = list(pool.map(png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
@@ -97,12 +100,12 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
         inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang), base)
         outputs[f"{stem / diagram.id}.dot"] = dot
         outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
-    previews = {}
+    images = {}
     for (page, _, _), png in zip(shared, pngs, strict=True):
-        previews[page] = f"{_folder(page) / 'preview.png'}"
-        outputs[previews[page]] = png
+        images[page] = f"{_folder(page) / 'preview.png'}"
+        outputs[images[page]] = png
     # 6. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
-    outputs.update(render_pages(model, inline, lang, previews=previews))
+    outputs.update(render_pages(model, inline, lang, previews=images))
     outputs.update(redirect_pages(model, lang))
     outputs["reference.md"] = render_reference(lang)
     outputs[STYLESHEET] = style.stylesheet()
