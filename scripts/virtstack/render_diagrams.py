@@ -272,7 +272,9 @@ def diagram_links(model: Model, diagram: Diagram, lang: str = "en") -> dict[str,
         edges = [("", model.relation_by_id[i]) for i in diagram.relations]
     for prefix, r in edges:
         sentence = _relation_sentence(model, r, lang)
-        links[f"{diagram.id}--{prefix}{r.id}"] = Link(sentence, sentence, True)
+        # A step's link shows "1. <label>"; its name must contain what it shows.
+        name = f"{diagram.relations.index(r.id) + 1}. {r.label.in_language(lang)}: {sentence}" if diagram.kind == "path" else sentence
+        links[f"{diagram.id}--{prefix}{r.id}"] = Link(name, sentence, True)
     return links
 
 
