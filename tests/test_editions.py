@@ -70,11 +70,15 @@ def test_russian_pages_show_no_english_model_text_and_no_english_words(built_sit
     assert len(phrases) > 500
 
 
-def test_russian_pages_are_in_russian_and_english_pages_in_english(built_site):
+def test_each_edition_declares_its_language_and_locale(built_site):
     pages = editions(built_site)
+    locales = {"en": ("en_US", "ru_RU"), "ru": ("ru_RU", "en_US")}
     for lang in ("en", "ru"):
+        own, other = locales[lang]
         for path, page in pages[lang].items():
             assert f'<html lang="{lang}"' in page, (lang, path)
+            assert (f'<meta property="og:locale" content="{own}">\n'
+                    f'  <meta property="og:locale:alternate" content="{other}">') in page, (lang, path)
     assert "<title>Глоссарий - virtstack</title>" in pages["ru"]["glossary/index.html"]
 
 

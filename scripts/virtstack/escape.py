@@ -8,6 +8,7 @@ renderer sends model strings through one of these functions.
 
 import html
 import re
+from functools import cache
 from urllib.parse import quote
 
 from graphviz import escape as _dot_literal
@@ -25,6 +26,7 @@ def plain_text(text: str) -> str:
     return " ".join(_CODE_SPAN.sub(r"\1", text).split())
 
 
+@cache  # pure; ids, names and labels repeat across every diagram
 def dot_string(text: str) -> str:
     """Return a double-quoted DOT string that shows text literally."""
     return dot_lines([text])

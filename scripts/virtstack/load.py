@@ -10,6 +10,7 @@ scalar stays a string; validate.py decides what each string must be.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -65,11 +66,17 @@ def load_documents(model_dir: Path, display_root: Path) -> tuple[list[Document],
         issues.append(Issue(shown, 1, 1, f"model files end in .yaml; rename it to {file.stem}.yaml", "unknown-file"))
     for file in sorted(model_dir.glob("*.yaml")):
         shown = file.relative_to(display_root).as_posix()
-        document, found = parse_document(file.read_bytes(), shown)
+        document, found = _parse_unchanged(file.read_bytes(), shown)
         issues.extend(found)
         if document is not None:
             documents.append(document)
     return documents, issues
+
+
+@lru_cache(maxsize=64)
+def _parse_unchanged(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]]:
+    """Return parse_document's result, reused while a file's bytes are unchanged (mkdocs serve rereads them all)."""
+    return parse_document(raw, shown)
 
 
 def read_lines(path: Path, shown: str) -> tuple[list[str] | None, list[Issue]]:

@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from .addresses import alias_anchors
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
@@ -50,6 +50,7 @@ def page_root(page: str) -> str:
     return "../" * depth
 
 
+@cache  # pure, and asked for the same few hundred pairs over and over
 def link(page: str, target: str) -> str:
     """Return the Markdown link target from one page to another page path."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
