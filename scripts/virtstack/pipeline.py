@@ -92,7 +92,7 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
         svgs = list(pool.map(svg, dots))
         pngs = list(pool.map(png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
     # The same SVG is inlined in its page and saved beside it (the page's
-    # folder under directory URLs), so its relative links work in both.
+    # folder under directory URLs); its links work in both places.
     outputs, inline = {}, {}
     for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
         stem = _folder(page)
