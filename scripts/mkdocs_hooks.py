@@ -35,6 +35,16 @@ def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
 
 
+def on_config(config):
+    """Under `mkdocs serve`, point the language menu and hreflang links at the served address, whatever the port."""
+    if _command == ["serve"]:
+        lang = config.theme["language"]
+        root = config.site_url.removesuffix(f"{lang}/") if lang in EDITIONS else config.site_url
+        for alt in config.extra.get("alternate", []):
+            alt["link"] = root + (f"{alt['lang']}/" if alt["lang"] in EDITIONS else "")
+    return config
+
+
 def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
     root = Path(config.config_file_path).parent

@@ -1,9 +1,15 @@
-"""End-to-end tests of scripts/mkdocs_hooks.py through a real `mkdocs build --strict`."""
+"""End-to-end tests of scripts/mkdocs_hooks.py through a real `mkdocs build --strict` and `mkdocs serve`."""
 
+import os
 import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, mkdocs
+from conftest import ROOT, free_port, mkdocs
 
 
 def copy_project(tmp_path: Path) -> Path:
@@ -90,3 +96,32 @@ def test_model_warnings_fail_a_strict_build(tmp_path):
     assert result.returncode == 1
     assert "diagrams/sources.yaml:" in result.stderr
     assert "warning: source 'spare' is cited nowhere; cite it or remove it [unused-source]" in result.stderr
+
+
+def test_serve_publishes_both_editions_on_any_port_without_preview_images(tmp_path):
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(tmp_path / "cache")}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        page = _fetch_when_up(base + "ru/components/kvm/", server)
+        assert f'<link rel=" alternate" hreflang="en" data-root="{base}" href="{base}components/kvm/">' in page
+        assert f'hreflang="ru" data-root="{base}ru/" href="{base}ru/components/kvm/"' in page
+        assert "og:image" not in page  # link previews are for the published site
+        assert "<title>KVM - virtstack</title>" in urllib.request.urlopen(base + "components/kvm/", timeout=30).read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fetch_when_up(url: str, server: subprocess.Popen) -> str:
+    """Return a page of `mkdocs serve` once it answers (both editions are built first), or fail with its output."""
+    for _ in range(240):
+        try:
+            return urllib.request.urlopen(url, timeout=30).read().decode()
+        except (urllib.error.URLError, ConnectionError):
+            if server.poll() is not None:
+                raise AssertionError(server.stdout.read()) from None
+            time.sleep(0.5)
+    raise AssertionError(f"mkdocs serve did not answer {url} in 2 minutes")
