@@ -19,13 +19,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from virtstack import pipeline
+from virtstack.addresses import edition_root
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_issue
 from virtstack.render_diagrams import DotNotFound
+from virtstack.schema import LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
 CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete; $VIRTSTACK_CACHE moves it
-EDITIONS = {"ru": "mkdocs.ru.yml"}  # every edition but the English one, published under /<lang>/
+# Every edition but the English one: its config, built into /<lang>/ of the site.
+EDITIONS = {lang: f"mkdocs.{lang}.yml" for lang in LANGUAGES[1:]}
 _generated: dict[str, str | bytes] = {}
 _command: list[str] = []
 
@@ -39,10 +42,15 @@ def on_config(config):
     """Under `mkdocs serve`, point the language menu and hreflang links at the served address, whatever the port."""
     if _command == ["serve"]:
         lang = config.theme["language"]
-        root = config.site_url.removesuffix(f"{lang}/") if lang in EDITIONS else config.site_url
+        root = config.site_url.removesuffix(_edition_url("", lang))
         for alt in config.extra.get("alternate", []):
-            alt["link"] = root + (f"{alt['lang']}/" if alt["lang"] in EDITIONS else "")
+            alt["link"] = _edition_url(root, alt["lang"])
     return config
+
+
+def _edition_url(root: str, lang: str) -> str:
+    """Return the address of an edition from the site's root address: root for English, root + 'ru/' for Russian."""
+    return root + edition_root(lang).lstrip("/")
 
 
 def on_pre_build(config) -> None:
@@ -83,7 +91,7 @@ def on_post_build(config) -> None:
     root = Path(config.config_file_path).parent
     for lang, config_file in EDITIONS.items():
         edition = load_config(str(root / config_file), site_dir=os.path.join(config.site_dir, lang),
-                              site_url=f"{config.site_url}{lang}/")
+                              site_url=_edition_url(config.site_url, lang))
         for hook in edition.hooks.values():  # loaded afresh with the edition's config: tell it this is serve
             if hasattr(hook, "on_startup"):
                 hook.on_startup(command="serve", dirty=False)

@@ -11,8 +11,8 @@
 
   function samePageIn(root, currentRoot) {
     const here = new URL(location.href);
-    const path = here.pathname.startsWith(new URL(currentRoot).pathname)
-      ? here.pathname.slice(new URL(currentRoot).pathname.length) : "";
+    const base = new URL(currentRoot).pathname;
+    const path = here.pathname.startsWith(base) ? here.pathname.slice(base.length) : "";
     return new URL(path + here.hash, root).href;
   }
 
