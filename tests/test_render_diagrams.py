@@ -1,132 +1,90 @@
-"""Tests for render_diagrams.py: exact DOT text, and SVG from the real `dot`."""
+"""Tests for render_diagrams.py and the views: what each kind selects, and SVG ready to inline."""
 
 import re
 
 import pytest
 
 from virtstack import pipeline
-from virtstack.render_diagrams import (diagram_links, diagram_to_dot, dot_to_svg, neighbourhood_diagram,
-                                       svg_for_inline, view_diagram)
+from virtstack.render_diagrams import svg_for_inline
 from virtstack.render_pages import diagram_pages
+from virtstack.views import KINDS, neighbourhood
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 
 @pytest.fixture(scope="module")
-def model():
-    """Return the fixture model."""
-    return pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+def outputs():
+    """Return every generated file of the fixture model."""
+    return pipeline.build(FIXTURES / "valid", FIXTURES)
 
 
-HEAD = """\
-  graph [bgcolor="transparent" fontname="DejaVu Sans" fontsize="11" rankdir="TB" nodesep="0.35" ranksep="0.55" newrank="true"]
-  node [shape="box" style="rounded,filled" fontname="DejaVu Sans" fontsize="12" margin="0.14,0.06" height="0.42" penwidth="1.2"]
-  edge [fontname="DejaVu Sans" fontsize="10" arrowsize="0.7" penwidth="1.1"]
-"""
-CLUSTER = 'style="rounded" labeljust="l" fontsize="11" margin="10" penwidth="1" rank="same"'
+def test_every_view_kind_has_one_module_that_selects_draws_links_and_reads_in_words():
+    assert sorted(KINDS) == ["compare", "neighbourhood", "path", "stack", "timeline"]
+    for module in KINDS.values():
+        assert all(callable(getattr(module, name)) for name in ("select", "scene", "links", "twin"))
+        assert set(module.VARIANTS) <= {"wide", "narrow"}
 
 
-def test_diagram_to_dot_draws_layers_as_bands_from_the_top(model):
-    expected = f"""\
-digraph "stack" {{
-  id="stack"
-{HEAD}  subgraph "cluster_tools" {{
-    id="stack--layer-tools" class="layer layer-tools"
-    label="Tools" {CLUSTER}
-    "qemu" [id="stack--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="components/qemu/"]
-    "virsh" [id="stack--virsh" label="virsh" fillcolor="#ece3f6" color="#6a46a3" class="component n-virsh layer-tools kind-cli" URL="components/virsh/"]
-  }}
-  subgraph "cluster_kernel" {{
-    id="stack--layer-kernel" class="layer layer-kernel"
-    label="Kernel" {CLUSTER}
-    "kvm" [id="stack--kvm" label="KVM" fillcolor="#f6dede" color="#a33b3b" class="component n-kvm layer-kernel kind-kernel-module" URL="components/kvm/"]
-  }}
-  "qemu" -> "kvm" [style=invis]
-  "qemu" -> "kvm" [id="stack--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="components/qemu/#qemu-uses-kvm"]
-  "virsh" -> "qemu" [id="stack--virsh-controls-qemu" class="relation kind-controls from-virsh to-qemu" label="starts" style="solid" URL="components/virsh/#virsh-controls-qemu" constraint="false"]
-}}
-"""
-    assert diagram_to_dot(model, view_diagram(model, model.home_view)) == expected
-
-
-def test_diagram_to_dot_of_a_neighbourhood_links_relative_to_the_component_page(model):
-    expected = f"""\
-digraph "near-kvm" {{
-  id="near-kvm"
-{HEAD}  subgraph "cluster_tools" {{
-    id="near-kvm--layer-tools" class="layer layer-tools"
-    label="Tools" {CLUSTER}
-    "qemu" [id="near-kvm--qemu" label="QEMU" fillcolor="#ece3f6" color="#6a46a3" class="component n-qemu layer-tools kind-vmm" URL="../../components/qemu/"]
-  }}
-  subgraph "cluster_kernel" {{
-    id="near-kvm--layer-kernel" class="layer layer-kernel"
-    label="Kernel" {CLUSTER}
-    "kvm" [id="near-kvm--kvm" label="KVM" fillcolor="#f6dede" color="#a33b3b" class="component n-kvm layer-kernel kind-kernel-module focus"]
-  }}
-  "qemu" -> "kvm" [style=invis]
-  "qemu" -> "kvm" [id="near-kvm--qemu-uses-kvm" class="relation kind-uses from-qemu to-kvm" label="runs guests with" style="solid" URL="../../components/qemu/#qemu-uses-kvm"]
-}}
-"""
-    diagram = neighbourhood_diagram(model, model.component_by_id["kvm"])
-    assert diagram_to_dot(model, diagram, root="../../") == expected
-
-
-def test_diagram_to_dot_draws_an_upward_relation_downwards_with_the_arrow_reversed(model_dir):
-    relations = ("relations:\n  - {from: kvm, to: virsh, kind: provides, label: {en: serves, ru: обслуживает}, sources: [api]}\n")
-    folder = model_dir({"relations.yaml": relations})
-    model = pipeline.check(folder, folder.parent)[0]
-    dot = diagram_to_dot(model, view_diagram(model, model.home_view))
-    assert '  "virsh" -> "kvm" [id="stack--kvm-provides-virsh"' in dot
-    assert dot.splitlines()[-2].endswith(' dir="back"]')
-
-
-def test_diagram_to_dot_escapes_model_text(model_dir):
-    hostile = 'name: {en: "K\\"V\\\\M <b>&", ru: "K\\"V\\\\M <b>&"}'
-    folder = model_dir()
-    text = (folder / "components.yaml").read_text().replace("name: {en: KVM, ru: KVM}", hostile)
-    (folder / "components.yaml").write_text(text)
-    model = pipeline.check(folder, folder.parent)[0]
-    dot = diagram_to_dot(model, view_diagram(model, model.home_view))
-    assert 'label="K\\"V\\\\M <b>&amp;"' in dot
-    svg = dot_to_svg(dot)
-    assert "<text" in svg and "K&quot;V\\M &lt;b&gt;&amp;</text>" in svg
-
-
-def test_dot_to_svg_and_svg_for_inline_give_clean_linked_svg(model):
-    svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, view_diagram(model, model.home_view))), "The <stack>")
-    assert svg.startswith('<svg role="group" aria-label="The &lt;stack&gt;" style="max-width: 238pt"\n'
-                          ' viewBox="0.00 0.00 238.00 193.00" xmlns="http://www.w3.org/2000/svg">\n'
-                          '<g id="stack" class="graph" transform="translate(4 189)">\n')
+def test_the_inlined_svg_is_trimmed_drawn_at_its_own_width_and_marked_with_its_variant(outputs):
+    wide, narrow = outputs["stack.svg"], outputs["stack-narrow.svg"]
+    assert wide.startswith('<svg role="group" aria-label="The stack" data-variant="wide" style="max-width: 680px"\n'
+                           ' viewBox="0.00 0.00 680.00 ')
+    assert narrow.startswith('<svg role="group" aria-label="The stack" data-variant="narrow" style="max-width: 350px"\n')
     for trimmed in ("<?xml", "<!--", "DOCTYPE", "<title>", "xlink", "scale(1 1)"):
-        assert trimmed not in svg
-    assert not re.search(r"<svg[^>]*\swidth=", svg)
-    assert '<g id="stack&#45;&#45;kvm" class="node component n&#45;kvm layer&#45;kernel kind&#45;kernel&#45;module">' in svg
-    assert '<g id="a_stack&#45;&#45;kvm"><a href="components/kvm/" data-tip="KVM">' in svg
+        assert trimmed not in wide
+    assert not re.search(r"<svg[^>]*\swidth=", wide)
+    assert '<g id="stack&#45;&#45;kvm" class="node component n&#45;kvm layer&#45;kernel kind&#45;kernel&#45;module">' in wide
+    assert '<g id="stack&#45;narrow&#45;&#45;kvm" class="node component n&#45;kvm' in narrow
 
 
-def test_svg_for_inline_names_each_link_gives_its_tooltip_and_keeps_edge_lines_out_of_the_tab_order(model):
-    diagram = view_diagram(model, model.home_view)
-    svg = svg_for_inline(dot_to_svg(diagram_to_dot(model, diagram)), "The stack", diagram_links(model, diagram))
-    assert re.findall(r'<g id="a_[^>]*><a [^>]*>', svg)[1:4] == [
+def test_links_are_named_with_their_tooltip_and_unlabelled_lines_stay_out_of_the_tab_order(outputs):
+    assert re.findall(r'<g id="a_[^>]*><a [^>]*>', outputs["stack.svg"]) == [
+        '<g id="a_stack&#45;&#45;virsh"><a href="components/virsh/" aria-label="virsh" data-tip="virsh: A shell.">',
+        '<g id="a_stack&#45;&#45;qemu"><a href="components/qemu/" aria-label="QEMU" data-tip="QEMU: A machine emulator.">',
         '<g id="a_stack&#45;&#45;kvm"><a href="components/kvm/" aria-label="KVM" data-tip="KVM: Runs guests through /dev/kvm.">',
-        '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm"><a href="components/qemu/#qemu-uses-kvm" tabindex="-1" '
-        'aria-hidden="true" data-tip="QEMU runs guests with KVM (ioctls on /dev/kvm)">',
-        '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm&#45;label"><a href="components/qemu/#qemu-uses-kvm" '
-        'aria-label="QEMU runs guests with KVM (ioctls on /dev/kvm)" data-tip="QEMU runs guests with KVM (ioctls on /dev/kvm)">']
-    assert '<g id="stack" class="graph"' in svg
-    assert 'fill="white"' not in svg
+        '<g id="a_stack&#45;&#45;virsh&#45;controls&#45;qemu"><a href="components/virsh/#virsh-controls-qemu" '
+        'tabindex="-1" aria-hidden="true" data-tip="virsh starts QEMU">',
+        '<g id="a_stack&#45;&#45;qemu&#45;uses&#45;kvm"><a href="components/qemu/#qemu-uses-kvm" '
+        'tabindex="-1" aria-hidden="true" data-tip="QEMU runs guests with KVM (ioctls on /dev/kvm)">']
+
+
+def test_svg_for_inline_makes_links_absolute_from_the_pages_address(outputs):
+    svg = svg_for_inline('<svg width="10pt" height="10pt"><g id="a_x"><a xlink:href="../kvm/" xlink:title="t">',
+                         "X", {}, "https://example.org/components/qemu/", "narrow")
+    assert svg == ('<svg role="group" aria-label="X" data-variant="narrow" style="max-width: 10px">'
+                   '<g id="a_x"><a href="https://example.org/components/kvm/" data-tip="t">')
+
+
+def test_a_neighbourhood_groups_its_neighbours_by_relation_those_pointing_at_it_first():
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    diagram = neighbourhood.select(model, model.component_by_id["qemu"], "en")[0]
+    assert [(d, title, [c.id for c in members]) for d, title, members in neighbourhood.groups(model, diagram, "en")] == [
+        ("in", "Started and controlled by", ["libvirt", "libvirtd", "proxmox-ve", "virtqemud"]),
+        ("in", "Forks of it", ["qemu-kvm"]), ("in", "Its parts", ["tcg"]), ("in", "What uses it", ["xen"]),
+        ("out", "Firmware it loads", ["ovmf", "seabios"]), ("out", "Protocols it serves", ["qmp", "spice", "virtio", "vnc"]),
+        ("out", "What runs its guests' code", ["kvm"])]
 
 
 def test_editing_a_summary_changes_no_dot(model_dir):
     folder = model_dir()
-    before = pipeline.check(folder, folder.parent)[0]
+    before = pipeline.build(folder, folder.parent)
     text = (folder / "components.yaml").read_text()
     (folder / "components.yaml").write_text(text.replace("summary: {en: A shell., ru: Оболочка.}",
                                                          "summary: {en: A new shell., ru: Новая оболочка.}"))
-    after = pipeline.check(folder, folder.parent)[0]
-    assert [diagram_to_dot(before, d) for _, d in diagram_pages(before)] == [diagram_to_dot(after, d) for _, d in diagram_pages(after)]
+    after = pipeline.build(folder, folder.parent)
+    assert {k: v for k, v in before.items() if k.endswith(".dot")} == {k: v for k, v in after.items() if k.endswith(".dot")}
 
 
-def test_dot_to_svg_is_deterministic(model):
-    dot = diagram_to_dot(model, view_diagram(model, model.home_view))
-    assert dot_to_svg(dot) == dot_to_svg(dot)
+def test_the_same_model_gives_byte_identical_dot_and_svg(outputs):
+    again = pipeline.build(FIXTURES / "valid", FIXTURES)
+    assert {k: v for k, v in again.items() if k.endswith((".dot", ".svg"))} == {
+        k: v for k, v in outputs.items() if k.endswith((".dot", ".svg"))}
+
+
+def test_diagram_pages_decides_once_which_diagrams_each_page_shows():
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    placed = diagram_pages(model)
+    assert [d.id for d in placed["index.md"]] == ["stack"]
+    assert [d.id for d in placed["views/alternatives.md"]] == [
+        "alternatives-kvm-qemu", "alternatives-xen", "alternatives-virtualbox", "alternatives-vmware-workstation",
+        "alternatives-vmware-esxi", "alternatives-lxc", "alternatives-firecracker"]

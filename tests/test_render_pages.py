@@ -40,9 +40,7 @@ A machine emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
 
 <p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-near-qemu-words)</p>
 
-<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
-<svg>q</svg>
-</div>
+<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom" data-full-screen="Full screen"><svg>q</svg></div>
 
 <p id="diagram-near-qemu-words">The same diagram in words, from the top layer down:</p>
 
@@ -88,11 +86,14 @@ description: "All of it."
 
 # The stack {#top}
 
-QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
+<p class="vs-lead" markdown>All of it\\. <sup>[\\[1\\]](#source-api)</sup></p>
 
 <p class="vs-skip" markdown>[Skip the diagram: read it as a list](#diagram-stack-words)</p>
 
-<div class="vs-filters" data-diagram="diagram-stack" hidden>
+<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom" data-full-screen="Full screen"><svg>stack</svg></div>
+
+<details class="vs-filters" data-diagram="diagram-stack" hidden>
+<summary>Filter the diagram</summary>
 <fieldset><legend>Show layers</legend>
 <label><input type="checkbox" checked data-filter="layer-tools"> Tools</label>
 <label><input type="checkbox" checked data-filter="layer-kernel"> Kernel</label>
@@ -102,11 +103,7 @@ QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
 <label><input type="checkbox" checked data-filter="kind-vmm"> virtual machine monitor (VMM)</label>
 <label><input type="checkbox" checked data-filter="kind-cli"> command-line tool</label>
 </fieldset>
-</div>
-
-<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">
-<svg>stack</svg>
-</div>
+</details>
 
 <p id="diagram-stack-words">The same diagram in words, from the top layer down:</p>
 
@@ -117,6 +114,10 @@ Relations:
 
 - [QEMU](components/qemu.md) runs guests with [KVM](components/kvm.md). How: ioctls on <code>/dev/kvm</code>.
 - [virsh](components/virsh.md) starts [QEMU](components/qemu.md).
+
+## The answer in more detail {#answer}
+
+QEMU uses KVM\\. <sup>[\\[1\\]](#source-api)[\\[2\\]](#source-readme)</sup>
 
 Go further: [the layers](layers.md), [every component](components/index.md) and [every source](sources.md).
 
@@ -217,7 +218,7 @@ Every source the site cites, and the pages that cite it.
 
 def test_diagram_pages_places_one_diagram_per_page():
     model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
-    assert [(page, d.id) for page, d in diagram_pages(model)] == [
+    assert [(page, d.id) for page, ds in diagram_pages(model).items() for d in ds] == [
         ("components/kvm.md", "near-kvm"), ("components/qemu.md", "near-qemu"),
         ("components/virsh.md", "near-virsh"), ("index.md", "stack")]
 
@@ -247,9 +248,7 @@ description: "Эмулятор машины."
 
 <p class="vs-skip" markdown>[Пропустить схему и прочитать её списком](#diagram-near-qemu-words)</p>
 
-<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Увеличить" data-zoom-out="Уменьшить" data-zoom-reset="Сбросить масштаб">
-<svg>q</svg>
-</div>
+<div class="vs-diagram" id="diagram-near-qemu" data-zoom-in="Увеличить" data-zoom-out="Уменьшить" data-zoom-reset="Сбросить масштаб" data-full-screen="Во весь экран"><svg>q</svg></div>
 
 <p id="diagram-near-qemu-words">Та же схема словами, от верхнего уровня к нижнему:</p>
 

@@ -69,7 +69,7 @@ def test_unknown_field_suggests_the_closest_field(check):
 def test_unknown_field_lists_the_allowed_fields(check):
     assert errors(check, {"relations.yaml": RELATION.replace("    sources:", "    zzzz: 1\n    sources:")}) == [
         "diagrams/relations.yaml:6:5: error: unknown field 'zzzz' in relation "
-        "(allowed: from, to, kind, label, protocol, sources) [unknown-field]"]
+        "(allowed: from, to, kind, label, protocol, interface, sources) [unknown-field]"]
 
 
 def test_unknown_top_level_key(check):

@@ -8,7 +8,8 @@
  *
  * Deep link: add `#show=<component id>` to a page address (for example
  * /#show=kvm) to open it with that component highlighted, scrolled into view
- * and its tooltip shown.
+ * and its tooltip shown; on the home page, a component of another stack
+ * opens that stack's picture first.
  */
 (function () {
   "use strict";
@@ -25,14 +26,16 @@
     return null;
   }
 
-  function readGraph(svg) {
+  // A container holds a picture in one or more variants (wide, narrow); CSS
+  // shows one, and everything here acts on all of them.
+  function readGraph(root) {
     const nodes = new Map();
-    for (const node of svg.querySelectorAll("g.node.component")) {
+    for (const node of root.querySelectorAll("g.node.component")) {
       const id = classValue(node, "n-");
       if (!nodes.has(id)) nodes.set(id, []);
       nodes.get(id).push(node);
     }
-    const edges = Array.from(svg.querySelectorAll("g.edge.relation")).map((edge) => ({
+    const edges = Array.from(root.querySelectorAll("g.edge.relation")).map((edge) => ({
       element: edge,
       from: classValue(edge, "from-"),
       to: classValue(edge, "to-"),
@@ -84,7 +87,7 @@
   }
 
   function clear(state) {
-    for (const element of state.svg.querySelectorAll(".vs-hl, .vs-hl-main")) {
+    for (const element of state.container.querySelectorAll(".vs-hl, .vs-hl-main")) {
       element.classList.remove("vs-hl", "vs-hl-main");
     }
     state.container.classList.remove("vs-has-focus");
@@ -144,10 +147,14 @@
   function addPanZoom(state) {
     if (typeof Panzoom !== "function") return;
     const stage = document.createElement("div");
+    const canvas = document.createElement("div");
     stage.className = "vs-stage";
-    state.svg.replaceWith(stage);
-    stage.append(state.svg);
-    const zoom = Panzoom(state.svg, {
+    canvas.className = "vs-canvas";
+    state.svgs[0].before(stage);
+    stage.append(canvas);
+    canvas.append(...state.svgs);
+    // The picture opens at 1:1: it was drawn at the size it is shown.
+    const zoom = Panzoom(canvas, {
       minScale: SCALE.min, maxScale: SCALE.max, step: SCALE.step,
       // One finger scrolls the page; two fingers or a mouse drag pan and zoom the diagram.
       touchAction: "pan-x pan-y", panOnlyWhenZoomed: true, cursor: "default",
@@ -163,8 +170,70 @@
       button(labels.zoomOut || "Zoom out", "−", () => zoom.zoomOut()),
       button(labels.zoomReset || "Reset zoom", "⟲", () => zoom.reset()),
     );
+    if (state.container.requestFullscreen) {
+      bar.append(button(labels.fullScreen || "Full screen", "⛶", () => {
+        zoom.reset({ animate: false });
+        if (document.fullscreenElement) document.exitFullscreen();
+        else state.container.requestFullscreen().catch(() => {});
+      }));
+    }
     state.container.prepend(bar);
+    state.canvas = canvas;
     state.zoom = zoom;
+  }
+
+  /* Other stacks --------------------------------------------------------- */
+
+  // The home picture can be swapped for another stack's, drawn on the compare
+  // page: the picture is fetched once, on the first click.
+  const pictures = new Map();
+
+  function fetchPicture(url) {
+    if (!pictures.has(url)) {
+      pictures.set(url, fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${url}`);
+        return response.text();
+      }));
+    }
+    return pictures.get(url);
+  }
+
+  function rebind(state) {
+    state.graph = readGraph(state.container);
+    for (const [id, nodes] of state.graph.nodes) {
+      nodes.forEach((node) => { if (!node.dataset.bound) { node.dataset.bound = "1"; bindNode(state, id, node); } });
+    }
+    state.graph.edges.forEach((edge) => {
+      if (!edge.element.dataset.bound) { edge.element.dataset.bound = "1"; bindEdge(state, edge); }
+    });
+  }
+
+  async function showStack(state, choice, group) {
+    if (!state.original) state.original = Array.from(state.canvas.children);
+    const src = choice.dataset.src;
+    const svgs = src ? [new DOMParser().parseFromString(await fetchPicture(new URL(src, location.href).href),
+      "image/svg+xml").documentElement] : state.original;
+    clear(state);
+    hideTip(state);
+    state.zoom?.reset({ animate: false });
+    state.canvas.replaceChildren(...svgs.map((svg) => document.importNode(svg, true)));
+    for (const other of group.querySelectorAll("button[data-src]")) {
+      other.setAttribute("aria-pressed", String(other === choice));
+    }
+    rebind(state);
+    state.container.dataset.stack = src;
+  }
+
+  function bindStacks(state) {
+    const group = document.querySelector(`.vs-stacks[data-diagram="${state.container.id}"]`);
+    if (!group) return;
+    group.hidden = false;
+    for (const choice of group.querySelectorAll("button[data-src]")) {
+      choice.addEventListener("click", () => showStack(state, choice, group).catch(() => {
+        choice.setAttribute("aria-disabled", "true");
+      }));
+    }
+    state.stacks = group;
   }
 
   /* Filters -------------------------------------------------------------- */
@@ -172,12 +241,9 @@
   function applyFilters(state, form) {
     const hiddenClasses = Array.from(form.querySelectorAll("input[data-filter]"))
       .filter((box) => !box.checked).map((box) => box.dataset.filter);
-    const pressed = form.querySelector("button[data-stack][aria-pressed='true']");
-    const stack = pressed && pressed.dataset.stack ? new Set(pressed.dataset.stack.split(" ")) : null;
     const hidden = new Set();
     for (const [id, nodes] of state.graph.nodes) {
-      const hide = nodes.some((node) => hiddenClasses.some((name) => node.classList.contains(name)))
-        || (stack !== null && !stack.has(id));
+      const hide = nodes.some((node) => hiddenClasses.some((name) => node.classList.contains(name)));
       for (const node of nodes) node.classList.toggle("vs-hidden", hide);
       if (hide) hidden.add(id);
     }
@@ -191,44 +257,47 @@
     if (!form) return;
     form.hidden = false;
     form.addEventListener("change", () => applyFilters(state, form));
-    for (const choice of form.querySelectorAll("button[data-stack]")) {
-      choice.addEventListener("click", () => {
-        for (const other of form.querySelectorAll("button[data-stack]")) {
-          other.setAttribute("aria-pressed", String(other === choice));
-        }
-        applyFilters(state, form);
-      });
-    }
   }
 
   /* Set-up --------------------------------------------------------------- */
 
   function setUp(container) {
-    const svg = container.querySelector("svg");
-    if (!svg || container.dataset.ready) return null;
+    const svgs = Array.from(container.querySelectorAll("svg"));
+    if (!svgs.length || container.dataset.ready) return null;
     container.dataset.ready = "true";
     const tip = document.createElement("div");
     tip.className = "vs-tooltip";
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
     container.append(tip);
-    const state = { container, svg, tip, graph: readGraph(svg), active: null, touched: false };
+    const state = { container, svgs, tip, graph: readGraph(container), active: null, touched: false };
     container.addEventListener("pointerdown", (event) => { state.touched = event.pointerType === "touch"; }, true);
-    for (const [id, nodes] of state.graph.nodes) nodes.forEach((node) => bindNode(state, id, node));
-    state.graph.edges.forEach((edge) => bindEdge(state, edge));
-    for (const other of svg.querySelectorAll("g.node:not(.component)")) bindTipOnly(state, other);
+    rebind(state);
+    for (const other of container.querySelectorAll("g.node.event")) bindTipOnly(state, other);
     addPanZoom(state);
     bindFilters(state);
+    bindStacks(state);
     container.vsState = state;
     return state;
   }
 
-  function followDeepLink(states) {
+  function visibleNode(state, id) {
+    const nodes = state.graph.nodes.get(id);
+    return nodes.find((node) => node.getBoundingClientRect().width > 0) || nodes[0];
+  }
+
+  async function followDeepLink(states) {
     const match = DEEP_LINK.exec(window.location.hash);
     if (!match) return;
-    const state = states.find((s) => s.graph.nodes.has(match[1]));
-    if (!state) return;
-    const node = state.graph.nodes.get(match[1])[0];
+    let state = states.find((s) => s.graph.nodes.has(match[1]));
+    if (!state) {  // a component of another stack: show that stack's picture first
+      state = states.find((s) => s.stacks);
+      const choice = state && Array.from(state.stacks.querySelectorAll("button[data-members]"))
+        .find((b) => b.dataset.members.split(" ").includes(match[1]));
+      if (!choice) return;
+      await showStack(state, choice, state.stacks);
+    }
+    const node = visibleNode(state, match[1]);
     highlight(state, match[1]);
     node.scrollIntoView({ block: "center" });
     showTip(state, node);

@@ -9,25 +9,13 @@ and the CLI; the pipeline runs without it when none is given.
 
 import hashlib
 import os
-import subprocess
 import tempfile
-from functools import cache
 from pathlib import Path
 from typing import Callable
 
-from .render_diagrams import DOT_MISSING, DotNotFound
+from .graphviz_run import version as graphviz_version
 
 __all__ = ["DotCache"]
-
-
-@cache
-def graphviz_version() -> str:
-    """Return what `dot -V` says, which becomes part of every key."""
-    try:
-        result = subprocess.run(["dot", "-V"], capture_output=True, text=True)
-    except FileNotFoundError as error:
-        raise DotNotFound(DOT_MISSING) from error
-    return (result.stderr or result.stdout).strip()
 
 
 class DotCache:
@@ -45,7 +33,7 @@ class DotCache:
         if path.is_file():
             self.hits += 1
             data = path.read_bytes()
-            return data if fmt == "png" else data.decode("utf-8")
+            return data if fmt.endswith("png") else data.decode("utf-8")
         self.misses += 1
         output = renderer(dot)
         self._store(path, output if isinstance(output, bytes) else output.encode("utf-8"))

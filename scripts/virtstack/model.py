@@ -116,6 +116,7 @@ class Component:
     aliases: tuple[str, ...]
     upstream: str | None = None
     misconceptions: tuple[Statement, ...] = ()
+    role: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Relation:
     label: Text
     protocol: Text | None
     sources: tuple[str, ...]
+    interface: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,9 @@ class View:
     layers: tuple[str, ...]
     components: tuple[str, ...]
     steps: tuple[Step, ...] = ()
+    relations: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
+    emphasis: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

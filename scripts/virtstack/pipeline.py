@@ -8,6 +8,7 @@ nothing; write.py and the hook decide where the files go.
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from . import style
 from .issues import ModelError
@@ -15,7 +16,10 @@ from .cache import DotCache
 from .addresses import REGISTRY, check_registry, redirect_pages
 from .load import load_documents, read_lines
 from .model import Model
-from .render_diagrams import diagram_links, diagram_to_dot, dot_to_png, dot_to_svg, preview_dot, svg_for_inline
+from . import graphviz_run
+from .measure import measure_words
+from .render_diagrams import diagram_links, diagram_scenes, draw, frame_of, preview_dot, svg_for_inline, texts_of
+from .views import kind_of
 from .render_pages import diagram_pages, page_root, page_url, render_pages
 from .render_reference import render_reference
 from .validate import validate_model
@@ -71,41 +75,58 @@ def _shared(page: str) -> bool:
     return page == "index.md" or page.startswith(("components/", "questions/"))
 
 
+def _runner(cache: DotCache | None, fmt: str, engine: str) -> Callable[[str], str | bytes]:
+    """Return a function that draws DOT with Graphviz, through the cache when there is one."""
+    def run(dot: str) -> str | bytes:
+        output = graphviz_run.run(dot, fmt, engine)
+        return output if fmt == "png" else output.decode("utf-8")
+    return (lambda dot: cache.render(f"{engine}.{fmt}", dot, run)) if cache else run
+
+
 def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_url: str = "",
            previews: bool = True) -> dict[str, str | bytes]:
     """Return every generated file of a checked model, in one language, as {path: text}, sorted by path.
 
     With a cache, only diagrams whose DOT changed are drawn again. With the
     edition's site_url, diagram links are absolute (see svg_for_inline).
-    previews=False skips the link-preview PNGs (about half the dot runs),
-    which only a published site needs; `mkdocs serve` does without them.
+    previews=False skips the link-preview PNGs (about half the Graphviz
+    runs), which only a published site needs; `mkdocs serve` does without them.
     """
-    svg = (lambda dot: cache.render("svg", dot, dot_to_svg)) if cache else dot_to_svg
-    png = (lambda dot: cache.render("png", dot, dot_to_png)) if cache else dot_to_png
-    # 4. DOT for each diagram on each page, links relative to that page.
+    # 4. Which diagrams each page shows (decided once), and each one's scene in each variant.
     placed = diagram_pages(model, lang)
-    dots = [diagram_to_dot(model, diagram, lang=lang, root=page_root(page)) for page, diagram in placed]
-    # 5. SVG from Graphviz, one `dot` process per diagram, in parallel; and a
-    #    PNG preview of the diagram of every page that people share links to.
-    shared = [(page, diagram, dot) for (page, diagram), dot in zip(placed, dots, strict=True) if previews and _shared(page)]
+    pictures = [(page, diagram, variant, scene) for page, diagrams in placed.items() for diagram in diagrams
+                for variant, scene in diagram_scenes(model, diagram, lang, page_root(page)).items()]
+    # 5. The width of every text they draw, from one Graphviz run; then each
+    #    picture placed and written as DOT with every position pinned.
+    texts = set().union(*(texts_of(scene, frame_of(diagram, variant)) for _, diagram, variant, scene in pictures))
+    widths = measure_words(texts, _runner(cache, "json", "dot"))
+    dots = [draw(scene, frame_of(diagram, variant), widths)[1] for _, diagram, variant, scene in pictures]
+    # 6. SVG from Graphviz, one process per picture, in parallel; and a PNG
+    #    preview of the first wide picture of every page people share links to.
+    firsts = {}
+    for (page, diagram, variant, _), dot in zip(pictures, dots, strict=True):
+        firsts.setdefault(page, (diagram, dot))
+    shared = [(page, diagram, dot) for page, (diagram, dot) in firsts.items() if previews and _shared(page)]
     with ThreadPoolExecutor() as pool:
-        svgs = list(pool.map(svg, dots))
-        pngs = list(pool.map(png, [preview_dot(dot, diagram.title) for _, diagram, dot in shared]))
-    # The same SVG is inlined in its page and saved beside it (the page's
-    # folder under directory URLs); its links work in both places.
+        svgs = list(pool.map(_runner(cache, "svg", "neato"), dots))
+        pngs = list(pool.map(_runner(cache, "png", "neato"), [preview_dot(dot, d.title) for _, d, dot in shared]))
+    # Each picture is inlined in its page (the variants side by side, CSS
+    # shows one) and saved beside it; its links work in both places.
     outputs, inline = {}, {}
-    for (page, diagram), dot, svg in zip(placed, dots, svgs, strict=True):
+    for (page, diagram, variant, scene), dot, svg in zip(pictures, dots, svgs, strict=True):
         stem = _folder(page)
         base = f"{site_url}{page_url(page)}" if site_url else ""
-        inline[(page, diagram.id)] = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang), base)
-        outputs[f"{stem / diagram.id}.dot"] = dot
-        outputs[f"{stem / diagram.id}.svg"] = inline[(page, diagram.id)] + "\n"
+        shown_as = variant if len(kind_of(diagram.kind).VARIANTS) > 1 else "only"
+        markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene.id), base, shown_as)
+        inline[(page, diagram.id)] = inline.get((page, diagram.id), "") + markup
+        outputs[f"{stem / scene.id}.dot"] = dot
+        outputs[f"{stem / scene.id}.svg"] = markup + "\n"
     images = {}
     for (page, _, _), png in zip(shared, pngs, strict=True):
         images[page] = f"{_folder(page) / 'preview.png'}"
         outputs[images[page]] = png
-    # 6. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
-    outputs.update(render_pages(model, inline, lang, previews=images))
+    # 7. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
+    outputs.update(render_pages(model, inline, lang, previews=images, placed=placed))
     outputs.update(redirect_pages(model, lang))
     outputs["reference.md"] = render_reference(lang)
     outputs[STYLESHEET] = style.stylesheet()

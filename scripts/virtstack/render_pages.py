@@ -17,7 +17,8 @@ from functools import cache, cached_property
 from .addresses import alias_anchors
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
-from .render_diagrams import Diagram, neighbourhood_diagram, timeline_diagram, view_diagram
+from .scene import Diagram
+from .views import kind_of, neighbourhood, timeline
 from .words import KIND_LABELS, LABELS, SECTION_LABELS, VERDICT_LABELS
 
 __all__ = ["PAGE_LIST", "diagram_pages", "link", "page_root", "page_url", "render_pages"]
@@ -56,14 +57,20 @@ def link(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def diagram_pages(model: Model, lang: str = "en") -> list[tuple[str, Diagram]]:
-    """Return every (page path, diagram shown on it), sorted by page path."""
-    pages = [(view_path(model, v.id), view_diagram(model, v, lang)) for v in model.views]
-    pages += [(component_path(c.id), neighbourhood_diagram(model, c, lang)) for c in model.components]
-    pages += [(question_path(q.id), view_diagram(model, model.view_by_id[q.view], lang)) for q in model.questions if q.view]
+def diagram_pages(model: Model, lang: str = "en") -> dict[str, list[Diagram]]:
+    """Return {page path: the diagrams it shows, in order}: decided here once, for every page."""
+    pages = {view_path(model, v.id): _view_diagrams(model, v, lang) for v in model.views}
+    pages |= {component_path(c.id): neighbourhood.select(model, c, lang) for c in model.components}
+    pages |= {question_path(q.id): _view_diagrams(model, model.view_by_id[q.view], lang)
+              for q in model.questions if q.view}
     if model.events:
-        pages.append(("timeline.md", timeline_diagram(LABELS[lang]["timeline-title"])))
-    return sorted(pages)
+        pages["timeline.md"] = timeline.select(model, lang)
+    return dict(sorted(pages.items()))
+
+
+def _view_diagrams(model: Model, view: View, lang: str) -> list[Diagram]:
+    """Return the diagrams of a view, as its kind selects them."""
+    return kind_of(view.kind).select(model, view, lang)
 
 
 # One page -------------------------------------------------------------------
@@ -75,6 +82,7 @@ class Site:
     model: Model
     lang: str
     svgs: dict[tuple[str, str], str]
+    placed: dict[str, list[Diagram]] = field(default_factory=dict)
     previews: dict[str, str] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
@@ -166,6 +174,14 @@ class Page:
         name = markdown_text(c.name.in_language(self.site.lang))
         return f"**{name}**" if c.id == focus else f"[{name}]({self.to(component_path(c.id))})"
 
+    def by_layer(self, components: list[Component], separator: str) -> str:
+        """Return links to components grouped by layer, top layer first."""
+        return _by_layer(self, components, None, separator)
+
+    def relation_sentence(self, relation: Relation, focus: str | None = None) -> str:
+        """Return a relation in words, its ends linked."""
+        return _relation_sentence(self, relation, focus)
+
     def finish(self) -> str:
         """Append the numbered sources, record what the page cites, and return its Markdown."""
         self.site.titles[self.path] = self.title
@@ -196,12 +212,14 @@ def _source_item(source) -> str:
 # Pages ----------------------------------------------------------------------
 
 def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en",
-                 previews: dict[str, str] | None = None) -> dict[str, str]:
+                 previews: dict[str, str] | None = None, placed: dict[str, list[Diagram]] | None = None) -> dict[str, str]:
     """Return every generated page; the sources page last, since it lists who cites what.
 
-    previews maps a page to its preview image's site path, for link previews.
+    svgs holds the inline markup of each (page, diagram id) of placed (the
+    diagrams each page shows, from diagram_pages); previews maps a page to
+    its preview image's site path, for link previews.
     """
-    site = Site(model, lang, svgs, previews or {})
+    site = Site(model, lang, svgs, placed if placed is not None else diagram_pages(model, lang), previews or {})
     pages = {"index.md": render_home(site), "layers.md": render_layers(site),
              "components/index.md": render_component_index(site)}
     for view in (v for v in model.views if not v.home):
@@ -234,17 +252,21 @@ def page_url(page: str) -> str:
 
 
 def render_home(site: Site) -> str:
-    """Return the home page: the short answer, the stack diagram, and the way to the answers."""
-    view = site.model.home_view
+    """Return the home page: the answer in one or two sentences, the picture, then everything else."""
+    view, words = site.model.home_view, site.words
     page = Page(site, "index.md", view.title.in_language(site.lang), description=view.summary.in_language(site.lang))
     page.add(page.heading(), "")
-    page.statements(view.intro)
-    _diagram_block(page, view_diagram(site.model, view, site.lang))
+    lead = tuple(dict.fromkeys(st.sources[0] for st in view.intro if st.sources))
+    page.add(f'<p class="vs-lead" markdown>{page.text(view.summary)} {page.cite(lead)}</p>', "")
+    _diagram_block(page)
+    if view.intro:
+        page.add(f"## {words['long-answer']} {{#answer}}", "")
+        page.statements(view.intro)
     if site.model.questions:
-        page.add(f"## {site.words['answers-title']} {{#answers}}", "", site.words["answers-intro"], "")
+        page.add(f"## {words['answers-title']} {{#answers}}", "", words["answers-intro"], "")
         page.add(*_question_list(page), "")
     if site.model.claims:
-        page.add(site.words["claims-link"], "")
+        page.add(words["claims-link"], "")
     page.add(_explore(page), "")
     return page.finish()
 
@@ -266,7 +288,7 @@ def render_view(site: Site, view: View) -> str:
                 description=view.summary.in_language(site.lang))
     page.add(page.heading(), "")
     page.statements(view.intro)
-    _diagram_block(page, view_diagram(site.model, view, site.lang))
+    _diagram_block(page)
     return page.finish()
 
 
@@ -304,7 +326,7 @@ def render_component(site: Site, component: Component) -> str:
     page.add(page.heading(), "")
     page.add(*_copy_buttons(page, "", page.title, component.summary.in_language(site.lang)))
     page.statements((Statement(component.summary, component.sources),))
-    _diagram_block(page, neighbourhood_diagram(model, component, site.lang))
+    _diagram_block(page)
     _glance(page, component)
     if component.description:
         page.add(f"## {words['details']} {{#details}}", "")
@@ -369,7 +391,7 @@ def render_question(site: Site, question: Question) -> str:
     if question.view:
         view = model.view_by_id[question.view]
         page.add(f"## {markdown_text(view.title.in_language(site.lang))} {{#diagram}}", "")
-        _diagram_block(page, view_diagram(model, view, site.lang))
+        _diagram_block(page)
     for section in question.sections:
         page.add(f"## {markdown_text(section.title.in_language(site.lang))} {{#{section.id}}}", "")
         page.statements(section.body)
@@ -385,7 +407,7 @@ def render_timeline(site: Site) -> str:
     """Return the timeline: its diagram and every event by year, each with an anchor."""
     page = Page(site, "timeline.md", site.words["timeline-title"], description=site.words["timeline-intro"])
     page.add(page.heading(), "", site.words["timeline-intro"], "")
-    page.add(_diagram_div(page, "timeline"), site.svgs[("timeline.md", "timeline")], "</div>", "")
+    _diagram_block(page, twin=False)
     for year in sorted({e.date[:4] for e in site.model.events}):
         page.add(f"## {year} {{#y{year}}}", "")
         for event in (e for e in site.model.events if e.date[:4] == year):
@@ -427,49 +449,29 @@ def render_sources(site: Site) -> str:
 
 # Sections -------------------------------------------------------------------
 
-def _diagram_block(page: Page, diagram: Diagram) -> None:
-    """Append the inline SVG in its <div> and, under it, the same diagram in words."""
+def _diagram_block(page: Page, twin: bool = True) -> None:
+    """Append the page's diagrams (several in a grid) and, under them, the same in words."""
     site, words = page.site, page.site.words
-    words_id = f"diagram-{diagram.id}-words"
-    page.add(f'<p class="vs-skip" markdown>[{words["skip-to-words"]}](#{words_id})</p>', "")
+    diagrams = site.placed[page.path]
+    first = diagrams[0]
+    words_id = f"diagram-{first.id}-words"
+    if twin:
+        page.add(f'<p class="vs-skip" markdown>[{words["skip-to-words"]}](#{words_id})</p>', "")
+    divs = [f"{_diagram_div(page, d.id)}{site.svgs[(page.path, d.id)]}</div>" for d in diagrams]
+    page.add(*(['<div class="vs-grid">', *divs, "</div>"] if len(diagrams) > 1 else divs), "")
     if page.path == "index.md":
-        page.add(*_filters(page, diagram), "")
-    page.add(_diagram_div(page, diagram.id), site.svgs[(page.path, diagram.id)], "</div>", "")
-    intro = {"path": "steps-in-words", "compare": "columns-in-words"}.get(diagram.kind, "in-words")
+        page.add(*_stack_choices(page), *_filters(page, first), "")
+    if not twin:
+        return
+    intro = {"path": "steps-in-words", "compare": "columns-in-words"}.get(first.kind, "in-words")
     page.add(f'<p id="{words_id}">{html_text(words[intro])}</p>', "")
-    if diagram.kind == "path":
-        view = site.model.view_by_id[diagram.id]
-        for number, step in enumerate(view.steps, 1):
-            relation = site.model.relation_by_id[step.relation]
-            ends = " → ".join(page.component_link(site.model.component_by_id[i]) for i in (relation.from_, relation.to))
-            page.add(f"{number}. {ends}: {page.text(step.text)} {page.cite(step.sources)}")
-        page.add("")
-        return
-    if diagram.kind == "compare":
-        for column in diagram.columns:
-            members = [site.model.component_by_id[i] for i in column.components]
-            page.add(f"- {markdown_text(column.title.in_language(site.lang))}: {_by_layer(page, members, None, '; ')}")
-        page.add("")
-        return
-    shown = [site.model.component_by_id[i] for i in diagram.components]
-    for layer in reversed(site.model.layers):
-        members = [c for c in shown if c.layer == layer.id]
-        if members:
-            names = ", ".join(page.component_link(c, diagram.focus) for c in members)
-            page.add(f"- {markdown_text(layer.name.in_language(site.lang))}: {names}")
-    relations = [r for r in site.model.relations if r.id in set(diagram.relations)]
-    if relations and diagram.focus:
-        page.add("", words["relations-below"])
-    elif relations:
-        page.add("", words["relations-in-words"], "")
-        page.add(*(f"- {_relation_sentence(page, r, None)}" for r in relations))
-    page.add("")
+    kind_of(first.kind).twin(page, diagrams)
 
 
 def _diagram_div(page: Page, diagram_id: str) -> str:
     """Return the opening tag of a diagram's container, with the zoom buttons' labels for the page script."""
     words = page.site.words
-    labels = " ".join(f'data-{key}="{html_text(words[key])}"' for key in ("zoom-in", "zoom-out", "zoom-reset"))
+    labels = " ".join(f'data-{key}="{html_text(words[key])}"' for key in ("zoom-in", "zoom-out", "zoom-reset", "full-screen"))
     return f'<div class="vs-diagram" id="diagram-{diagram_id}" {labels}>'
 
 
@@ -493,7 +495,7 @@ def _copy_buttons(page: Page, anchor: str, title: str, text: str) -> list[str]:
 
 
 def _filters(page: Page, diagram: Diagram) -> list[str]:
-    """Return the controls that filter the home diagram by layer and kind, or show one stack.
+    """Return the folded controls that filter the home diagram by layer and kind.
 
     They start hidden; the page script shows them, since without it they would do nothing.
     """
@@ -502,18 +504,38 @@ def _filters(page: Page, diagram: Diagram) -> list[str]:
     layers = [layer for layer in reversed(model.layers) if any(c.layer == layer.id for c in shown)]
     kinds = [kind for kind in KIND_LABELS[lang] if any(c.kind == kind for c in shown)]
     box = '<label><input type="checkbox" checked data-filter="{cls}"> {text}</label>'
-    lines = [f'<div class="vs-filters" data-diagram="diagram-{diagram.id}" hidden>',
-             f'<fieldset><legend>{words["filter-layers"]}</legend>',
-             *(box.format(cls=f"layer-{layer.id}", text=html_text(layer.name.in_language(lang))) for layer in layers),
-             "</fieldset>", f'<fieldset><legend>{words["filter-kinds"]}</legend>',
-             *(box.format(cls=f"kind-{kind}", text=html_text(KIND_LABELS[lang][kind])) for kind in kinds), "</fieldset>"]
-    stacks = [column for view in model.views if view.kind == "compare" for column in view.columns]
-    if stacks:
-        lines += [f'<fieldset><legend>{words["filter-stacks"]}</legend>',
-                  f'<button type="button" data-stack="" aria-pressed="true">{words["filter-all"]}</button>']
-        lines += [f'<button type="button" data-stack="{" ".join(column.components)}" aria-pressed="false">'
-                  f"{html_text(column.title.in_language(lang))}</button>" for column in stacks]
-        lines.append("</fieldset>")
+    return [f'<details class="vs-filters" data-diagram="diagram-{diagram.id}" hidden>',
+            f"<summary>{words['more-controls']}</summary>",
+            f'<fieldset><legend>{words["filter-layers"]}</legend>',
+            *(box.format(cls=f"layer-{layer.id}", text=html_text(layer.name.in_language(lang))) for layer in layers),
+            "</fieldset>", f'<fieldset><legend>{words["filter-kinds"]}</legend>',
+            *(box.format(cls=f"kind-{kind}", text=html_text(KIND_LABELS[lang][kind])) for kind in kinds), "</fieldset>",
+            "</details>"]
+
+
+def _stack_choices(page: Page) -> list[str]:
+    """Return the buttons that swap the home picture for another stack's, drawn on the compare page.
+
+    Each button names the picture's address and the components it shows (so
+    that a #show= deep link to one of them can open it); the page script
+    fetches the picture on the first click.
+    """
+    model, words, lang = page.site.model, page.site.words, page.site.lang
+    views = [v for v in model.views if v.kind == "compare"]
+    if not views:
+        return []
+    first = page.site.placed["index.md"][0]
+    lines = [f'<div class="vs-stacks" data-diagram="diagram-{first.id}" role="group" aria-label="{html_text(words["filter-stacks"])}" hidden>',
+             f'<span>{words["other-stacks"]}</span>',
+             f'<button type="button" data-src="" aria-pressed="true">{html_text(words["this-stack"])}</button>']
+    for view in views:
+        folder = view_path(model, view.id).removesuffix(".md")
+        for diagram in kind_of(view.kind).select(model, view, lang):
+            if set(diagram.components) <= set(first.components):  # the home picture shows it already
+                continue
+            src = page.to(f"{folder}/{diagram.id}.svg")
+            lines.append(f'<button type="button" data-src="{html_text(src)}" data-members="{" ".join(diagram.components)}" '
+                         f'aria-pressed="false">{html_text(diagram.title)}</button>')
     return lines + ["</div>"]
 
 

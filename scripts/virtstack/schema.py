@@ -181,6 +181,7 @@ COMPONENT = Obj("component", {
     "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
     "upstream": Field(Ref("component"), doc="the component whose project develops this one"),
     "misconceptions": Field(ListOf(STATEMENT), doc="common misconceptions, each stated and corrected"),
+    "role": Field(Text(), doc="a few words on what it does, drawn under its name in the diagrams"),
 }, model.Component)
 
 
@@ -195,6 +196,7 @@ RELATION = Obj("relation", {
     "kind": Field(Enum(RELATION_KINDS), required=True),
     "label": Field(Text(), required=True, doc="a verb phrase: <from> <label> <to>"),
     "protocol": Field(Text(), doc="how the two talk"),
+    "interface": Field(Text(), doc="the interface's short name, drawn on the arrow (libvirt API, QMP)"),
     "sources": SOURCES_FIELD,
 }, _relation)
 
@@ -227,6 +229,8 @@ VIEW = Obj("view", {
     "intro": Field(ListOf(STATEMENT)),
     "layers": Field(ListOf(Ref("layer")), doc="layers shown; all when left out"),
     "components": Field(ListOf(Ref("component")), doc="components shown; all in those layers when left out"),
+    "relations": Field(ListOf(Ref("relation")), doc="stack views: the arrows drawn; all among the components when left out"),
+    "emphasis": Field(ListOf(Ref("component")), doc="components drawn with a heavier border: the names the reader asks about"),
     "steps": Field(ListOf(STEP, non_empty=True), doc="path views: the numbered steps"),
     "columns": Field(ListOf(COLUMN, non_empty=True), doc="compare views: one column per stack"),
 }, model.View)

@@ -303,8 +303,8 @@ def check_home_view(docs: list[Document]) -> Iterator[Issue]:
 
 
 # Fields each kind of view must have, and those it must not.
-VIEW_FIELDS = {"stack": ((), ("steps", "columns")), "path": (("steps",), ("columns",)),
-               "compare": (("columns",), ("steps",))}
+VIEW_FIELDS = {"stack": ((), ("steps", "columns")), "path": (("steps",), ("columns", "relations")),
+               "compare": (("columns",), ("steps", "relations", "emphasis"))}
 
 
 def check_view_kinds(docs: list[Document]) -> Iterator[Issue]:

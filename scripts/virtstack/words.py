@@ -6,7 +6,7 @@ table heads, button labels), so adding a language means adding a column here
 and a `ru`-style value to every model text. Pure data.
 """
 
-__all__ = ["KIND_LABELS", "LABELS", "SECTION_LABELS", "VERDICT_LABELS"]
+__all__ = ["GROUP_LABELS", "KIND_LABELS", "LABELS", "LINE_LABELS", "SECTION_LABELS", "VERDICT_LABELS"]
 
 # Phrases around model text: headings, table heads, buttons, intros.
 LABELS = {
@@ -25,7 +25,7 @@ LABELS = {
         "skip-to-words": "Skip the diagram: read it as a list",
         "filter-layers": "Show layers", "filter-kinds": "Show kinds", "filter-stacks": "Show one stack",
         "filter-all": "Everything",
-        "copy-link": "Copy link", "copy-markdown": "Copy as Markdown", "copied": "Copied",
+        "copy-link": "Copy link", "copy-markdown": "Copy as Markdown", "copied": "Copied", "copy-failed": "Could not copy",
         "columns-in-words": "The same stacks in words, each from the top layer down:",
         "layers-title": "Layers of the stack",
         "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
@@ -55,6 +55,10 @@ LABELS = {
         "sources-title": "Sources", "sources-intro": "Every source the site cites, and the pages that cite it.",
         "cited-on": "Cited on",
         "and": "and", "zoom-in": "Zoom in", "zoom-out": "Zoom out", "zoom-reset": "Reset zoom",
+        "full-screen": "Full screen", "other-stacks": "The same picture for another stack:",
+        "this-stack": "KVM and QEMU", "more-controls": "Filter the diagram",
+        "neighbourhood-title": "{name}: what it works with", "key-colour": "Colour: layer",
+        "long-answer": "The answer in more detail",
         "preview-alt": "Diagram: {title}",
         "moved-title": "Moved", "moved": "This page has moved:",
     },
@@ -74,6 +78,7 @@ LABELS = {
         "filter-layers": "Показать уровни", "filter-kinds": "Показать типы", "filter-stacks": "Показать один стек",
         "filter-all": "Всё",
         "copy-link": "Скопировать ссылку", "copy-markdown": "Скопировать как Markdown", "copied": "Скопировано",
+        "copy-failed": "Не удалось скопировать",
         "columns-in-words": "Те же стеки словами, каждый от верхнего уровня к нижнему:",
         "layers-title": "Уровни стека",
         "layers-intro": "Стек нарисован полосами: сверху — программы, с которыми работают люди, внизу — процессор. "
@@ -104,6 +109,10 @@ LABELS = {
         "sources-title": "Источники", "sources-intro": "Все источники, на которые ссылается сайт, и страницы, где они цитируются.",
         "cited-on": "Цитируется на страницах",
         "and": "и", "zoom-in": "Увеличить", "zoom-out": "Уменьшить", "zoom-reset": "Сбросить масштаб",
+        "full-screen": "Во весь экран", "other-stacks": "Та же схема для другого стека:",
+        "this-stack": "KVM и QEMU", "more-controls": "Фильтры схемы",
+        "neighbourhood-title": "{name}: с чем связан", "key-colour": "Цвет — уровень",
+        "long-answer": "Ответ подробнее",
         "preview-alt": "Схема: {title}",
         "moved-title": "Страница переехала", "moved": "Эта страница переехала:",
     },
@@ -128,6 +137,49 @@ KIND_LABELS = {
         "web-ui": "веб-интерфейс", "protocol": "протокол", "firmware": "прошивка",
         "package": "имя пакета", "platform": "платформа",
         "container-runtime": "среда выполнения контейнеров",
+    },
+}
+# The key of a diagram: what each line style stands for (see style.RELATION_STYLE).
+LINE_LABELS = {
+    "en": {"solid": "uses, controls or provides", "bold": "accelerates", "dashed": "is part of",
+           "dotted": "was forked from or merged into"},
+    "ru": {"solid": "использует, управляет, предоставляет", "bold": "ускоряет", "dashed": "входит в",
+           "dotted": "ответвление или слияние"},
+}
+# A component's neighbours, grouped by how they relate to it: (direction, relation
+# kind) and, where a sharper title fits, (direction, relation kind, neighbour kind).
+# "out" is a relation from the component, "in" one towards it.
+GROUP_LABELS = {
+    "en": {
+        ("out", "uses"): "What it uses", ("in", "uses"): "What uses it",
+        ("out", "uses", "firmware"): "Firmware it loads", ("out", "uses", "cpu-extension"): "CPU extensions it needs",
+        ("out", "uses", "kernel-module"): "What runs its guests' code", ("out", "uses", "hypervisor"): "Hypervisors it runs on",
+        ("out", "uses", "protocol"): "Protocols it shows consoles over", ("out", "uses", "library"): "What it manages VMs through",
+        ("in", "uses", "cli"): "Command-line tools that use it", ("in", "uses", "gui"): "Graphical tools that use it",
+        ("in", "uses", "vmm"): "VMMs that drive it",
+        ("out", "controls"): "What it starts and controls", ("in", "controls"): "Started and controlled by",
+        ("out", "accelerates"): "What it accelerates", ("in", "accelerates"): "Accelerated by",
+        ("out", "part-of"): "Part of", ("in", "part-of"): "Its parts",
+        ("out", "provides"): "What it provides", ("in", "provides"): "Provided by",
+        ("out", "provides", "protocol"): "Protocols it serves",
+        ("out", "forked-from"): "Forked from", ("in", "forked-from"): "Forks of it",
+        ("out", "merged-into"): "Merged into", ("in", "merged-into"): "Merged into it",
+    },
+    "ru": {
+        ("out", "uses"): "Что использует", ("in", "uses"): "Что его использует",
+        ("out", "uses", "firmware"): "Какие прошивки загружает", ("out", "uses", "cpu-extension"): "Какие расширения процессора нужны",
+        ("out", "uses", "kernel-module"): "Что выполняет код его гостей", ("out", "uses", "hypervisor"): "На каких гипервизорах работает",
+        ("out", "uses", "protocol"): "По каким протоколам показывает консоли", ("out", "uses", "library"): "Через что управляет ВМ",
+        ("in", "uses", "cli"): "Утилиты командной строки, которые его используют",
+        ("in", "uses", "gui"): "Графические программы, которые его используют",
+        ("in", "uses", "vmm"): "Какие VMM с ним работают",
+        ("out", "controls"): "Что запускает и чем управляет", ("in", "controls"): "Кто запускает и управляет",
+        ("out", "accelerates"): "Что ускоряет", ("in", "accelerates"): "Что его ускоряет",
+        ("out", "part-of"): "Частью чего является", ("in", "part-of"): "Из чего состоит",
+        ("out", "provides"): "Что предоставляет", ("in", "provides"): "Кто предоставляет",
+        ("out", "provides", "protocol"): "Какие протоколы обслуживает",
+        ("out", "forked-from"): "От чего ответвился", ("in", "forked-from"): "Ответвления от него",
+        ("out", "merged-into"): "Во что влит", ("in", "merged-into"): "Что в него влито",
     },
 }
 VERDICT_LABELS = {

@@ -1,0 +1,42 @@
+"""The timeline: every dated event, one band per year.
+
+Selects every event of the model; draws each year as a band of event boxes
+that link to the event's entry on the page. The page's own list of events
+by year is its text twin.
+"""
+
+from ..escape import plain_text
+from ..model import Model
+from ..scene import Band, Box, Diagram, Link, Scene
+from ..words import LABELS
+
+__all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
+
+KIND = "timeline"
+VARIANTS = ("wide", "narrow")
+
+
+def select(model: Model, lang: str) -> list[Diagram]:
+    """Return the timeline's one diagram."""
+    return [Diagram("timeline", LABELS[lang]["timeline-title"], KIND)] if model.events else []
+
+
+def scene(model: Model, diagram: Diagram, lang: str, root: str) -> Scene:
+    """Return one band per year, each event a box that links to its entry below."""
+    bands = []
+    for year in sorted({e.date[:4] for e in model.events}):
+        boxes = tuple(Box(e.id, f"{e.date}: {plain_text(e.text.in_language(lang))}", classes="event",
+                          url=f"#{e.id}", text_role="event")
+                      for e in model.events if e.date[:4] == year)
+        bands.append(Band(f"y{year}", year, boxes, "band year"))
+    return Scene(diagram.id, "", tuple(bands))
+
+
+def links(model: Model, diagram: Diagram, lang: str) -> dict[str, Link]:
+    """Return {event id: Link}: the event's date and text."""
+    return {e.id: Link(f"{e.date}: {plain_text(e.text.in_language(lang))}",
+                       f"{e.date}: {plain_text(e.text.in_language(lang))}", False) for e in model.events}
+
+
+def twin(page, diagrams: list[Diagram]) -> None:
+    """Add nothing: the timeline page lists every event under the picture."""
