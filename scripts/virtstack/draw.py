@@ -10,7 +10,7 @@ svg_for_inline read.
 
 from . import style
 from .escape import dot_string, html_text
-from .layout import Layout, PlacedArrow, PlacedBox, Rect, TextBlock
+from .layout import LINE, Layout, PlacedArrow, PlacedBox, Rect, TextBlock
 
 __all__ = ["layout_to_dot"]
 
@@ -72,17 +72,21 @@ def _frame(node_id: str, rect: Rect, classes: str, height: float) -> str:
 def _text(node_id: str, block: TextBlock, classes: str, height: float, size: float | None = None,
           bold: bool = False) -> str:
     """Return a text that stands alone: a plaintext node exactly the size of its lines."""
-    label = _html_lines(block.lines, bold, size)
+    label = _html_lines(block.lines, bold, size, block.align)
     attrs = {"id": node_id, "class": classes, **style.TEXT, "label": label, **_placed(block.rect, height)}
     if size:
         attrs["fontsize"] = _n(size)
     return f"  {dot_string(node_id)} [{_attrs(attrs)}]"
 
 
-def _html_lines(lines: list[str], bold: bool, size: float | None = None) -> str:
-    """Return lines as an HTML-like label, each escaped, bold when asked."""
-    body = "<BR/>".join(f"<B>{html_text(line)}</B>" if bold else html_text(line) for line in lines)
-    return f"<{body}>"
+def _html_lines(lines: list[str], bold: bool, size: float | None = None, align: str = "c") -> str:
+    """Return lines as an HTML-like label, each escaped, bold when asked; several as rows of the layout's height."""
+    cells = [f"<B>{html_text(line)}</B>" if bold else html_text(line) for line in lines]
+    if len(cells) == 1 or size is None:
+        return "<" + "<BR/>".join(cells) + ">"
+    side = {"l": ' ALIGN="LEFT"', "r": ' ALIGN="RIGHT"'}.get(align, "")
+    rows = "".join(f'<TR><TD HEIGHT="{_n(size * LINE)}"{side}>{cell}</TD></TR>' for cell in cells)
+    return '<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">' + rows + "</TABLE>>"
 
 
 def _loose_text(scene_id: str, index: int, block: TextBlock, layout: Layout, height: float) -> list[str]:
@@ -119,12 +123,12 @@ def _box_label(placed: PlacedBox, layout: Layout) -> str:
     """Return a box's label: the name (bold for a component) and the role, placed as layout.py placed them."""
     frame = layout.frame
     rows = []
-    for block in placed.texts:
+    for block in placed.texts:  # a row per line, as high as layout.py made it
         size = frame.size(block.kind)
-        bold = block.kind == "name"
-        text = "<BR/>".join(f"<B>{html_text(line)}</B>" if bold else html_text(line) for line in block.lines)
-        rows.append(f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{_n(block.rect.w)}" HEIGHT="{_n(block.rect.h)}">'
-                    f'<FONT POINT-SIZE="{_n(size)}">{text}</FONT></TD></TR>')
+        for line in block.lines:
+            text = f"<B>{html_text(line)}</B>" if block.kind == "name" else html_text(line)
+            rows.append(f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{_n(block.rect.w)}" HEIGHT="{_n(size * LINE)}">'
+                        f'<FONT POINT-SIZE="{_n(size)}">{text}</FONT></TD></TR>')
     if not placed.box.children:
         return f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">{"".join(rows)}</TABLE>>'
     # A container: its name at the left (or top) and room for its children, as laid out.
