@@ -103,4 +103,4 @@ addresses: $(VENV)/.installed
 # Measure the build and score pages with Lighthouse (see README, "Performance");
 # prints a Markdown report. BENCH_ARGS="--repeat 1" for a quicker look.
 bench: setup-test
-	$(BIN)/python scripts/bench.py --lighthouse $(BENCH_ARGS)
+	$(BIN)/python scripts/bench.py --lighthouse --legibility $(BENCH_ARGS)

@@ -3,9 +3,11 @@
 Prints a Markdown report: the full site build (both editions) against a
 plain Material build of the same hand-written pages; each generator step on
 the real model; a one-field edit as `mkdocs serve` regenerates it; synthetic
-models of growing size; page weights; and, with --lighthouse, Lighthouse's
-mobile scores of four pages served gzipped, as a web host would. Times are
-wall-clock seconds, the median of --repeat runs; weights are KiB.
+models of growing size; page weights; with --lighthouse, Lighthouse's
+mobile scores of four pages served gzipped, as a web host would; and, with
+--legibility, how legible every diagram is on a desktop and a phone in both
+editions (scripts/legibility.py). Times are wall-clock seconds, the median
+of --repeat runs; weights are KiB; text sizes are CSS px.
 Nothing here asserts a time: the numbers are for people to read.
 """
 
@@ -32,10 +34,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import legibility  # noqa: E402
 from virtstack import pipeline  # noqa: E402
 from virtstack.cache import DotCache  # noqa: E402
 from virtstack.load import load_documents  # noqa: E402
-from virtstack.render_diagrams import diagram_to_dot, dot_to_svg  # noqa: E402
+from virtstack import graphviz_run  # noqa: E402
 from virtstack.render_pages import diagram_pages, page_root, render_pages  # noqa: E402
 from virtstack.validate import validate_model  # noqa: E402
 
@@ -53,10 +56,10 @@ def timed(function, repeat: int = 1) -> float:
 SITE_URL = "http://127.0.0.1:8765/"  # where --lighthouse serves the built site
 
 
-def mkdocs_build(config: Path, site: Path, cache: Path) -> None:
-    """Run a real mkdocs build of a config into site, with the diagram cache at cache."""
+def mkdocs_build(config: Path, site: Path, cache: Path, site_url: str = SITE_URL) -> None:
+    """Run a real mkdocs build of a config into site, with the diagram cache at cache, for site_url."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(cache),
-           "SITE_URL": SITE_URL, "SITE_URL_RU": f"{SITE_URL}ru/"}
+           "SITE_URL": site_url, "SITE_URL_RU": f"{site_url}ru/"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                    check=True, env=env, capture_output=True)
 
@@ -94,15 +97,21 @@ def generator_steps(model_dir: Path, repeat: int) -> list[tuple[str, float]]:
     documents = load_documents(model_dir, model_dir.parent)[0]
     model = validate_model(documents)[0]
     placed = diagram_pages(model)
-    dots = [diagram_to_dot(model, d, root=page_root(p)) for p, d in placed]
+    shown = pipeline.pictures(model, placed, "en")
+    widths = pipeline.measure(shown)
+    dots = pipeline.picture_dots(shown, widths)
     with ThreadPoolExecutor() as pool:
-        svg_time = timed(lambda: list(pool.map(dot_to_svg, dots)), repeat)
+        svg_time = timed(lambda: list(pool.map(lambda dot: graphviz_run.run(dot, "svg"), dots)), repeat)
     return [
         ("load (YAML with positions)", timed(lambda: load_documents(model_dir, model_dir.parent), repeat)),
         ("validate and build the model", timed(lambda: validate_model(documents), repeat)),
-        (f"DOT for {len(dots)} diagrams", timed(lambda: [diagram_to_dot(model, d, root=page_root(p)) for p, d in placed], repeat)),
-        (f"SVG from dot for {len(dots)} diagrams, in parallel", svg_time),
-        ("Markdown pages", timed(lambda: render_pages(model, {(p, d.id): "<svg/>" for p, d in placed}), repeat)),
+        (f"scenes of {len(dots)} pictures (every diagram, wide and narrow)",
+         timed(lambda: pipeline.pictures(model, placed, "en"), repeat)),
+        ("text widths, one Graphviz run", timed(lambda: pipeline.measure(shown), repeat)),
+        (f"layout and DOT of {len(dots)} pictures", timed(lambda: pipeline.picture_dots(shown, widths), repeat)),
+        (f"SVG from neato for {len(dots)} pictures, in parallel", svg_time),
+        ("Markdown pages", timed(lambda: render_pages(model, {(p, d.id): "<svg/>" for p, ds in placed.items() for d in ds},
+                                                      placed=placed), repeat)),
         ("whole generator, cold (SVG and PNG previews), one edition",
          timed(lambda: pipeline.build(model_dir, model_dir.parent), repeat)),
         ("whole generator, cold, link-preview PNGs skipped (as in mkdocs serve)",
@@ -202,6 +211,15 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threaded server that does not print a traceback each time the browser drops a connection."""
+
+    def handle_error(self, request, client_address):
+        """Report errors other than a connection the client closed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 LIGHTHOUSE_PAGES = ["", "question/", "questions/qemu-kvm/", "components/kvm/", "ru/", "ru/components/kvm/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -234,6 +252,37 @@ def lighthouse(scratch: Path, repeat: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def legibility_rows(url: str, paths: list[str]) -> tuple[list[tuple[str, dict]], list[str]]:
+    """Measure paths at every viewport; return one summary row per viewport and edition, and pages not measured."""
+    rows, failures = [], []
+    with legibility.chromium() as browser:
+        for viewport in legibility.VIEWPORTS.values():
+            records, failed = legibility.measure_site(browser, url, paths, viewport)
+            failures += failed
+            for edition in ("en", "ru"):
+                mine = [record for record in records if legibility.edition(record["page"]) == edition]
+                rows.append((f"{viewport.name} {viewport.width}, {edition}", legibility.summary(mine)))
+    return rows, failures
+
+
+def legibility_report(scratch: Path) -> str:
+    """Build both editions for a port bound once, serve them from it, and return the diagram legibility table."""
+    site = scratch / "legibility"
+    site.mkdir()
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        mkdocs_build(ROOT / "mkdocs.yml", site, scratch / "cache", site_url=url)
+        mkdocs_build(ROOT / "mkdocs.ru.yml", site / "ru", scratch / "cache", site_url=url)
+        rows, failures = legibility_rows(url, legibility.diagram_pages(site))
+    finally:
+        server.shutdown()
+        server.server_close()
+    notes = "".join(f"\n- not measured: {failure}" for failure in failures)
+    return "### Diagram legibility (rendered px at the default zoom)\n\n" + legibility.table(rows) + notes
+
+
 def report(title: str, rows: list[tuple[str, float]]) -> str:
     """Return one Markdown table."""
     lines = [f"### {title}", "", "| what | value |", "| --- | ---: |"]
@@ -247,6 +296,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="synthetic model sizes to check")
     parser.add_argument("--generate", default="100,1000", help="synthetic sizes to generate fully (slow)")
     parser.add_argument("--lighthouse", action="store_true", help="also score pages with Lighthouse (mobile, slow)")
+    parser.add_argument("--legibility", action="store_true", help="also measure every diagram's legibility in Chromium")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     generate = [int(n) for n in args.generate.split(",") if n]
@@ -259,6 +309,8 @@ def main() -> None:
         print(report("mkdocs serve after editing one field", one_field_edit(scratch, args.repeat)))
         if args.lighthouse:
             print(lighthouse(scratch, args.repeat))
+        if args.legibility:
+            print(legibility_report(scratch))
         print(report("Synthetic models", synthetic(scratch, sizes, generate)))
 
 
