@@ -6,6 +6,7 @@ diagram stylesheet, or raises ModelError with every issue found. It writes
 nothing; write.py and the hook decide where the files go.
 """
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -17,16 +18,19 @@ from .addresses import REGISTRY, check_registry, redirect_pages
 from .load import load_documents, read_lines
 from .model import Model
 from . import graphviz_run
-from .measure import measure_words
-from .render_diagrams import diagram_links, diagram_scenes, draw, frame_of, preview_dot, svg_for_inline, texts_of
+from .measure import TextWidths, measure_words
+from .render_diagrams import (diagram_links, diagram_scenes, draw, frame_of, preview_dot, svg_for_inline, texts_of,
+                              title_card_dot)
 from .views import kind_of
-from .render_pages import diagram_pages, page_root, page_url, render_pages
+from .render_pages import PAGE_LIST, diagram_pages, page_root, page_url, render_pages
+from .words import LABELS
 from .render_reference import render_reference
 from .validate import validate_model
 
-__all__ = ["STYLESHEET", "build", "build_with_warnings", "check", "render"]
+__all__ = ["STYLESHEET", "build", "build_with_warnings", "check", "measure", "picture_dots", "pictures", "render"]
 
 STYLESHEET = "assets/virtstack.css"
+SITE_NAME = "virtstack"
 # Issues after which a file has no data to check further.
 FATAL_LOAD_CODES = {"yaml-syntax", "too-large"}
 
@@ -70,17 +74,39 @@ def _folder(page: str) -> PurePosixPath:
     return PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
 
 
-def _shared(page: str) -> bool:
-    """Return whether a page gets a link-preview image: the home page, components and answers."""
-    return page == "index.md" or page.startswith(("components/", "questions/"))
-
-
 def _runner(cache: DotCache | None, fmt: str, engine: str) -> Callable[[str], str | bytes]:
     """Return a function that draws DOT with Graphviz, through the cache when there is one."""
     def run(dot: str) -> str | bytes:
         output = graphviz_run.run(dot, fmt, engine)
         return output if fmt == "png" else output.decode("utf-8")
     return (lambda dot: cache.render(f"{engine}.{fmt}", dot, run)) if cache else run
+
+
+def pictures(model: Model, placed: dict, lang: str) -> list[tuple]:
+    """Return (page, diagram, variant, scene) for every picture of every page, in page order."""
+    return [(page, diagram, variant, scene) for page, diagrams in placed.items() for diagram in diagrams
+            for variant, scene in diagram_scenes(model, diagram, lang, page_root(page)).items()]
+
+
+def measure(shown: list[tuple], cache: DotCache | None = None) -> TextWidths:
+    """Return the widths of every text the pictures draw, from one Graphviz run."""
+    texts = set().union(*(texts_of(scene, frame_of(diagram, variant)) for _, diagram, variant, scene in shown))
+    return measure_words(texts, _runner(cache, "json", "dot"))
+
+
+def picture_dots(shown: list[tuple], widths: TextWidths) -> list[str]:
+    """Return the DOT of every picture, laid out on its frame (pure)."""
+    return [draw(scene, frame_of(diagram, variant), widths)[1] for _, diagram, variant, scene in shown]
+
+
+def _title_cards(pages: dict[str, str], drawn: set[str], lang: str, cache: DotCache | None) -> dict[str, bytes]:
+    """Return the title-card preview of every page that has no diagram, and of the hand-written about page."""
+    titles = [(entry["url"], entry["title"]) for entry in json.loads(pages[PAGE_LIST])]
+    titles.append(("about/", LABELS[lang]["about-title"]))
+    wanted = [(f"{url}preview.png", title) for url, title in titles if f"{url}preview.png" not in drawn]
+    with ThreadPoolExecutor() as pool:
+        pngs = pool.map(_runner(cache, "png", "dot"), [title_card_dot(title, SITE_NAME) for _, title in wanted])
+    return dict(zip((path for path, _ in wanted), pngs, strict=True))
 
 
 def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_url: str = "",
@@ -94,26 +120,23 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     """
     # 4. Which diagrams each page shows (decided once), and each one's scene in each variant.
     placed = diagram_pages(model, lang)
-    pictures = [(page, diagram, variant, scene) for page, diagrams in placed.items() for diagram in diagrams
-                for variant, scene in diagram_scenes(model, diagram, lang, page_root(page)).items()]
+    shown = pictures(model, placed, lang)
     # 5. The width of every text they draw, from one Graphviz run; then each
     #    picture placed and written as DOT with every position pinned.
-    texts = set().union(*(texts_of(scene, frame_of(diagram, variant)) for _, diagram, variant, scene in pictures))
-    widths = measure_words(texts, _runner(cache, "json", "dot"))
-    dots = [draw(scene, frame_of(diagram, variant), widths)[1] for _, diagram, variant, scene in pictures]
+    dots = picture_dots(shown, measure(shown, cache))
     # 6. SVG from Graphviz, one process per picture, in parallel; and a PNG
     #    preview of the first wide picture of every page people share links to.
     firsts = {}
-    for (page, diagram, variant, _), dot in zip(pictures, dots, strict=True):
+    for (page, diagram, variant, _), dot in zip(shown, dots, strict=True):
         firsts.setdefault(page, (diagram, dot))
-    shared = [(page, diagram, dot) for page, (diagram, dot) in firsts.items() if previews and _shared(page)]
+    shared = [(page, diagram, dot) for page, (diagram, dot) in firsts.items() if previews]
     with ThreadPoolExecutor() as pool:
         svgs = list(pool.map(_runner(cache, "svg", "neato"), dots))
         pngs = list(pool.map(_runner(cache, "png", "neato"), [preview_dot(dot, d.title) for _, d, dot in shared]))
     # Each picture is inlined in its page (the variants side by side, CSS
     # shows one) and saved beside it; its links work in both places.
     outputs, inline = {}, {}
-    for (page, diagram, variant, scene), dot, svg in zip(pictures, dots, svgs, strict=True):
+    for (page, diagram, variant, scene), dot, svg in zip(shown, dots, svgs, strict=True):
         stem = _folder(page)
         base = f"{site_url}{page_url(page)}" if site_url else ""
         shown_as = variant if len(kind_of(diagram.kind).VARIANTS) > 1 else "only"
@@ -125,9 +148,18 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     for (page, _, _), png in zip(shared, pngs, strict=True):
         images[page] = f"{_folder(page) / 'preview.png'}"
         outputs[images[page]] = png
-    # 7. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet.
-    outputs.update(render_pages(model, inline, lang, previews=images, placed=placed))
+    # 7. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet;
+    #    and a title card as the link preview of each page without a diagram.
+    pages = render_pages(model, inline, lang, previews=images, placed=placed, cards=previews)
+    outputs.update(pages)
+    if previews:
+        outputs.update(_title_cards(pages, set(images.values()), lang, cache))
     outputs.update(redirect_pages(model, lang))
-    outputs["reference.md"] = render_reference(lang)
+    reference = render_reference(lang)
+    if previews:  # the reference page's link preview is a title card too
+        title = reference.split("\n", 1)[0].removeprefix("# ").removesuffix(" {#top}")
+        outputs["reference/preview.png"] = _runner(cache, "png", "dot")(title_card_dot(title, SITE_NAME))
+        reference = f'---\nimage: "reference/preview.png"\n---\n\n{reference}'
+    outputs["reference.md"] = reference
     outputs[STYLESHEET] = style.stylesheet()
     return dict(sorted(outputs.items()))

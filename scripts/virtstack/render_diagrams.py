@@ -13,6 +13,7 @@ address is known.
 import dataclasses
 import html
 import re
+import textwrap
 from urllib.parse import urljoin
 
 from . import style
@@ -25,7 +26,7 @@ from .scene import Diagram, Link, Scene
 from .views import kind_of
 
 __all__ = ["DotNotFound", "FRAMES", "Link", "diagram_links", "diagram_scenes", "draw", "frame_of", "preview_dot",
-           "svg_for_inline", "texts_of", "variant_id"]
+           "svg_for_inline", "texts_of", "title_card_dot", "variant_id"]
 
 FRAMES = {spec["name"]: Frame(**spec) for spec in (style.WIDE, style.NARROW)}
 
@@ -62,6 +63,16 @@ def diagram_links(model: Model, diagram: Diagram, lang: str, scene_id: str) -> d
     redraws no diagram.
     """
     return {f"{scene_id}--{key}": link for key, link in kind_of(diagram.kind).links(model, diagram, lang).items()}
+
+
+def title_card_dot(title: str, site_name: str) -> str:
+    """Return DOT for the link-preview image of a page without a diagram: its title on a card, and the site's name."""
+    lines = textwrap.wrap(title, 30) or [site_name]
+    rows = "".join(f'<TR><TD><FONT POINT-SIZE="44"><B>{html_text(line)}</B></FONT></TD></TR>' for line in lines)
+    rows += f'<TR><TD HEIGHT="60" VALIGN="BOTTOM"><FONT POINT-SIZE="28" COLOR="#555555">{html_text(site_name)}</FONT></TD></TR>'
+    attrs = " ".join(f'{key}="{value}"' for key, value in style.PREVIEW.items() if key not in ("label", "labelloc"))
+    return (f'digraph card {{\n  graph [{attrs}]\n  node [shape=plaintext fontname="{style.FONT}"]\n'
+            f'  card [label=<<TABLE BORDER="0" CELLSPACING="6">{rows}</TABLE>>]\n}}\n')
 
 
 def preview_dot(dot: str, title: str) -> str:

@@ -84,6 +84,7 @@ class Site:
     svgs: dict[tuple[str, str], str]
     placed: dict[str, list[Diagram]] = field(default_factory=dict)
     previews: dict[str, str] = field(default_factory=dict)
+    cards: bool = False
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -195,8 +196,8 @@ class Page:
     def _front_matter(self) -> list[str]:
         """Return the page's metadata for link previews: its description and preview image."""
         meta = {"description": plain_text(self.description)} if self.description else {}
-        if self.path in self.site.previews:
-            meta["image"] = self.site.previews[self.path]
+        if self.path in self.site.previews or self.site.cards:
+            meta["image"] = self.site.previews.get(self.path) or f"{page_url(self.path)}preview.png"
             meta["image_alt"] = self.site.words["preview-alt"].format(title=plain_text(self.title))
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
@@ -212,14 +213,17 @@ def _source_item(source) -> str:
 # Pages ----------------------------------------------------------------------
 
 def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en",
-                 previews: dict[str, str] | None = None, placed: dict[str, list[Diagram]] | None = None) -> dict[str, str]:
+                 previews: dict[str, str] | None = None, placed: dict[str, list[Diagram]] | None = None,
+                 cards: bool = False) -> dict[str, str]:
     """Return every generated page; the sources page last, since it lists who cites what.
 
     svgs holds the inline markup of each (page, diagram id) of placed (the
     diagrams each page shows, from diagram_pages); previews maps a page to
-    its preview image's site path, for link previews.
+    its preview image's site path, for link previews; with cards, every
+    other page names a title card at <its address>preview.png, which the
+    pipeline draws.
     """
-    site = Site(model, lang, svgs, placed if placed is not None else diagram_pages(model, lang), previews or {})
+    site = Site(model, lang, svgs, placed if placed is not None else diagram_pages(model, lang), previews or {}, cards)
     pages = {"index.md": render_home(site), "layers.md": render_layers(site),
              "components/index.md": render_component_index(site)}
     for view in (v for v in model.views if not v.home):
