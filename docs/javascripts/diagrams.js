@@ -16,6 +16,8 @@
 
   const DEEP_LINK = /^#show=([a-z0-9]+(?:-[a-z0-9]+)*)$/;
   const SCALE = { min: 1, max: 5, step: 0.3 };
+  // The full-screen icon is drawn by CSS (.vs-icon-full), since no font has a glyph for it everywhere.
+  const FULL_SCREEN_ICON = '<span class="vs-icon-full" aria-hidden="true"></span>';
 
   /* Graph ---------------------------------------------------------------- */
 
@@ -171,11 +173,13 @@
       button(labels.zoomReset || "Reset zoom", "⟲", () => zoom.reset()),
     );
     if (state.container.requestFullscreen) {
-      bar.append(button(labels.fullScreen || "Full screen", "⛶", () => {
+      const full = button(labels.fullScreen || "Full screen", "", () => {
         zoom.reset({ animate: false });
         if (document.fullscreenElement) document.exitFullscreen();
         else state.container.requestFullscreen().catch(() => {});
-      }));
+      });
+      full.innerHTML = FULL_SCREEN_ICON;
+      bar.append(full);
     }
     state.container.prepend(bar);
     state.canvas = canvas;

@@ -96,6 +96,11 @@ def stylesheet() -> str:
     ])
 
 
+# Four corners: the full-screen button's icon, as a mask filled with the text colour.
+FULL_SCREEN_MASK = ("url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+                    "%3Cpath d='M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4' fill='none' stroke='black' stroke-width='2'/%3E"
+                    "%3C/svg%3E\")")
+
 BASE_CSS = f"""\
 .vs-diagram {{ position: relative; margin: 1em 0; container-type: inline-size; }}
 .vs-stage {{ overflow: hidden; border-radius: 0.2rem; }}
@@ -134,6 +139,8 @@ BASE_CSS = f"""\
 .vs-zoom-button {{ min-width: 2.2rem; min-height: 2.2rem; border: 1px solid var(--md-default-fg-color--light);
   border-radius: 0.2rem; background: var(--md-default-bg-color); color: var(--md-default-fg-color); font-size: 0.9rem; cursor: pointer; }}
 .vs-zoom-button:focus-visible, .vs-filters button:focus-visible, .vs-stacks button:focus-visible {{ outline: 3px solid var(--md-accent-fg-color); }}
+.vs-icon-full {{ display: inline-block; width: 1rem; height: 1rem; vertical-align: middle; background: currentColor;
+  -webkit-mask: {FULL_SCREEN_MASK} center / contain no-repeat; mask: {FULL_SCREEN_MASK} center / contain no-repeat; }}
 .md-typeset .vs-lead {{ font-size: 1.05em; }}
 .vs-stacks {{ display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; margin: 0.4rem 0; font-size: 0.7rem; }}
 .vs-stacks button {{ padding: 0.2rem 0.6rem; min-height: 1.8rem; border: 1px solid var(--md-default-fg-color--light);
