@@ -79,11 +79,11 @@ def model():
 def test_every_diagram_of_the_site_is_laid_out_with_every_arrow_and_label_and_no_collision(model, lang):
     pictures = [(page, d, variant, scene) for page, ds in diagram_pages(model, lang).items() for d in ds
                 for variant, scene in diagram_scenes(model, d, lang, page_root(page)).items()]
-    texts = set().union(*(texts_of(scene, frame_of(d, v)) for _, d, v, scene in pictures))
+    texts = set().union(*(texts_of(scene, frame_of(v)) for _, d, v, scene in pictures))
     measured = measure_words(texts, lambda dot: graphviz_run.run(dot, "json", "dot").decode())
     problems = []
     for page, diagram, variant, scene in pictures:
-        layout = layout_scene(scene, frame_of(diagram, variant), measured)
+        layout = layout_scene(scene, frame_of(variant), measured)
         labelled = {(a.arrow.label, a.arrow.head) for a in layout.arrows if a.label}
         if len(layout.arrows) != len(scene.arrows) or labelled != {(a.label, a.head) for a in scene.arrows if a.label}:
             problems.append(f"{page} {scene.id}: an arrow or a label is missing")

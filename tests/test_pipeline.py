@@ -11,15 +11,16 @@ from conftest import FIXTURES
 def test_build_returns_pages_diagrams_and_stylesheet():
     outputs = pipeline.build(FIXTURES / "valid", FIXTURES)
     assert list(outputs) == [
-        "assets/virtstack.css", "components/index.md", "components/kvm.md",
+        "about/preview.png", "assets/virtstack.css", "components/index.md", "components/kvm.md",
         "components/kvm/near-kvm-narrow.dot", "components/kvm/near-kvm-narrow.svg",
         "components/kvm/near-kvm.dot", "components/kvm/near-kvm.svg", "components/kvm/preview.png",
-        "components/qemu.md", "components/qemu/near-qemu-narrow.dot", "components/qemu/near-qemu-narrow.svg",
-        "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg", "components/qemu/preview.png",
-        "components/virsh.md", "components/virsh/near-virsh-narrow.dot", "components/virsh/near-virsh-narrow.svg",
-        "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
-        "components/virsh/preview.png", "index.md", "layers.md", "pages.json", "preview.png", "reference.md",
-        "sources.md", "stack-narrow.dot", "stack-narrow.svg", "stack.dot", "stack.svg",
+        "components/preview.png", "components/qemu.md", "components/qemu/near-qemu-narrow.dot",
+        "components/qemu/near-qemu-narrow.svg", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg",
+        "components/qemu/preview.png", "components/virsh.md", "components/virsh/near-virsh-narrow.dot",
+        "components/virsh/near-virsh-narrow.svg", "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
+        "components/virsh/preview.png", "index.md", "layers.md", "layers/preview.png", "pages.json", "preview.png",
+        "reference.md", "reference/preview.png", "sources.md", "sources/preview.png",
+        "stack-narrow.dot", "stack-narrow.svg", "stack.dot", "stack.svg",
     ]
     # Both variants of the picture are inlined in the page, the wide one first.
     assert outputs["stack.svg"].rstrip("\n") + outputs["stack-narrow.svg"].rstrip("\n") in outputs["index.md"]

@@ -28,6 +28,8 @@ def test_claims_page_groups_claims_by_the_askers_headings_with_verdicts(outputs)
     assert outputs["question.md"] == """\
 ---
 description: "A Super User user asked how KVM, QEMU, libvirt and virt-manager relate. They summarised what they had learned as a list of conclusions and asked four questions. Each conclusion is restated below in our own words, with a verdict and a sourced correction."
+image: "question/preview.png"
+image_alt: "The question, checked"
 ---
 
 # The question, checked {#top}
@@ -145,6 +147,8 @@ def test_timeline_page_lists_events_by_year_with_anchors(outputs):
     assert without_svg(outputs["timeline.md"]) == """\
 ---
 description: "The stack's history, from the first VMware product to today."
+image: "timeline/preview.png"
+image_alt: "Diagram: Timeline"
 ---
 
 # Timeline {#top}
@@ -168,6 +172,8 @@ def test_glossary_page_does_not_link_terms_to_themselves(outputs):
     assert outputs["glossary.md"].startswith("""\
 ---
 description: "The words this site uses, defined with sources."
+image: "glossary/preview.png"
+image_alt: "Glossary"
 ---
 
 # Glossary {#top}
@@ -202,9 +208,9 @@ def test_compare_view_draws_one_small_stack_per_column(outputs):
     assert 'id="side-by-side-bare--kvm" class="component n-kvm layer-kernel kind-kernel-module"' in bare
     assert 'id="side-by-side-full--qemu-uses-kvm"' in full
     assert "qemu-uses-kvm" not in bare
-    # A column is drawn once, on a phone's width, and the page's grid lays the columns out.
+    # A column is drawn once, two fit side by side in a desktop column, and the page's grid lays them out.
     assert "views/side-by-side/side-by-side-bare-narrow.dot" not in outputs
-    assert 'bb="0,0,350,' in bare
+    assert 'bb="0,0,330,' in bare
 
 
 def test_timeline_diagram_puts_each_years_events_in_its_band(outputs):

@@ -22,7 +22,7 @@ def test_every_view_kind_has_one_module_that_selects_draws_links_and_reads_in_wo
     assert sorted(KINDS) == ["compare", "neighbourhood", "path", "stack", "timeline"]
     for module in KINDS.values():
         assert all(callable(getattr(module, name)) for name in ("select", "scene", "links", "twin"))
-        assert set(module.VARIANTS) <= {"wide", "narrow"}
+        assert set(module.VARIANTS) <= {"wide", "narrow", "column"}
 
 
 def test_the_inlined_svg_is_trimmed_drawn_at_its_own_width_and_marked_with_its_variant(outputs):

@@ -19,9 +19,8 @@ from .load import load_documents, read_lines
 from .model import Model
 from . import graphviz_run
 from .measure import TextWidths, measure_words
-from .render_diagrams import (diagram_links, diagram_scenes, draw, frame_of, preview_dot, svg_for_inline, texts_of,
-                              title_card_dot)
-from .views import kind_of
+from .render_diagrams import (diagram_links, diagram_scenes, draw, frame_of, preview_dot, shown_as, svg_for_inline,
+                              texts_of, title_card_dot)
 from .render_pages import PAGE_LIST, diagram_pages, page_root, page_url, render_pages
 from .words import LABELS
 from .render_reference import render_reference
@@ -90,13 +89,13 @@ def pictures(model: Model, placed: dict, lang: str) -> list[tuple]:
 
 def measure(shown: list[tuple], cache: DotCache | None = None) -> TextWidths:
     """Return the widths of every text the pictures draw, from one Graphviz run."""
-    texts = set().union(*(texts_of(scene, frame_of(diagram, variant)) for _, diagram, variant, scene in shown))
+    texts = set().union(*(texts_of(scene, frame_of(variant)) for _, diagram, variant, scene in shown))
     return measure_words(texts, _runner(cache, "json", "dot"))
 
 
 def picture_dots(shown: list[tuple], widths: TextWidths) -> list[str]:
     """Return the DOT of every picture, laid out on its frame (pure)."""
-    return [draw(scene, frame_of(diagram, variant), widths)[1] for _, diagram, variant, scene in shown]
+    return [draw(scene, frame_of(variant), widths)[1] for _, diagram, variant, scene in shown]
 
 
 def _title_cards(pages: dict[str, str], drawn: set[str], lang: str, cache: DotCache | None) -> dict[str, bytes]:
@@ -139,8 +138,8 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     for (page, diagram, variant, scene), dot, svg in zip(shown, dots, svgs, strict=True):
         stem = _folder(page)
         base = f"{site_url}{page_url(page)}" if site_url else ""
-        shown_as = variant if len(kind_of(diagram.kind).VARIANTS) > 1 else "only"
-        markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene.id), base, shown_as)
+        markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene.id), base,
+                                shown_as(diagram, variant))
         inline[(page, diagram.id)] = inline.get((page, diagram.id), "") + markup
         outputs[f"{stem / scene.id}.dot"] = dot
         outputs[f"{stem / scene.id}.svg"] = markup + "\n"

@@ -26,27 +26,31 @@ from .scene import Diagram, Link, Scene
 from .views import kind_of
 
 __all__ = ["DotNotFound", "FRAMES", "Link", "diagram_links", "diagram_scenes", "draw", "frame_of", "preview_dot",
-           "svg_for_inline", "texts_of", "title_card_dot", "variant_id"]
+           "shown_as", "svg_for_inline", "texts_of", "title_card_dot", "variant_id"]
 
-FRAMES = {spec["name"]: Frame(**spec) for spec in (style.WIDE, style.NARROW)}
+FRAMES = {spec["name"]: Frame(**spec) for spec in (style.WIDE, style.NARROW, style.COLUMN)}
 
 
-def variant_id(diagram_id: str, variant: str) -> str:
-    """Return the id a variant of a diagram has in the page: the wide one keeps the diagram's id."""
-    return diagram_id if variant == "wide" else f"{diagram_id}-{variant}"
+def variant_id(diagram: Diagram, variant: str) -> str:
+    """Return the id a variant of a diagram has in the page: its kind's first variant keeps the diagram's id."""
+    return diagram.id if variant == kind_of(diagram.kind).VARIANTS[0] else f"{diagram.id}-{variant}"
 
 
 def diagram_scenes(model: Model, diagram: Diagram, lang: str, root: str) -> dict[str, Scene]:
     """Return the diagram's scene in each variant its kind comes in, with ids unique on the page."""
     kind = kind_of(diagram.kind)
     base = kind.scene(model, diagram, lang, root)
-    variants = kind.VARIANTS if len(kind.VARIANTS) > 1 else ("wide",)
-    return {v: dataclasses.replace(base, id=variant_id(diagram.id, v)) for v in variants}
+    return {v: dataclasses.replace(base, id=variant_id(diagram, v)) for v in kind.VARIANTS}
 
 
-def frame_of(diagram: Diagram, variant: str) -> Frame:
-    """Return the frame a variant is drawn in: a kind that has one variant draws it narrow everywhere."""
-    return FRAMES[variant if len(kind_of(diagram.kind).VARIANTS) > 1 else kind_of(diagram.kind).VARIANTS[0]]
+def frame_of(variant: str) -> Frame:
+    """Return the frame a variant is drawn in."""
+    return FRAMES[variant]
+
+
+def shown_as(diagram: Diagram, variant: str) -> str:
+    """Return how the page's CSS treats a variant: wide or narrow by the column's width, or the only one."""
+    return variant if len(kind_of(diagram.kind).VARIANTS) > 1 else "only"
 
 
 def draw(scene: Scene, frame: Frame, widths) -> tuple[Layout, str]:

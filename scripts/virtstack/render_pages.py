@@ -196,9 +196,12 @@ class Page:
     def _front_matter(self) -> list[str]:
         """Return the page's metadata for link previews: its description and preview image."""
         meta = {"description": plain_text(self.description)} if self.description else {}
-        if self.path in self.site.previews or self.site.cards:
-            meta["image"] = self.site.previews.get(self.path) or f"{page_url(self.path)}preview.png"
+        if self.path in self.site.previews:
+            meta["image"] = self.site.previews[self.path]
             meta["image_alt"] = self.site.words["preview-alt"].format(title=plain_text(self.title))
+        elif self.site.cards:  # a card with the page's title
+            meta["image"] = f"{page_url(self.path)}preview.png"
+            meta["image_alt"] = plain_text(self.title)
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
 

@@ -7,7 +7,7 @@ colours for the light and the dark scheme are CSS custom properties, so one
 SVG reads well in both of Material's palettes.
 """
 
-__all__ = ["ARROW", "BOX", "FRAME", "LAYER_COLOURS", "NARROW", "PREVIEW", "RELATION_STYLE", "TEXT", "WIDE", "stylesheet"]
+__all__ = ["ARROW", "BOX", "FRAME", "COLUMN", "LAYER_COLOURS", "NARROW", "PREVIEW", "RELATION_STYLE", "TEXT", "WIDE", "stylesheet"]
 
 # The font Graphviz measures text with; the browser is asked for the same one.
 FONT = "DejaVu Sans"
@@ -31,6 +31,8 @@ WIDE = {"name": "wide", "width": 680, "box_max": 172, "title_column": 116,
         "sizes": {"name": 15, "role": 14, "event": 14, "band": 13, "edge": 13, "title": 16, "key": 13}}
 NARROW = {"name": "narrow", "width": 350, "box_max": 165, "title_column": 0,
           "sizes": {"name": 14, "role": 13, "event": 13, "band": 12, "edge": 12, "title": 15, "key": 12}}
+# A stack of a comparison: narrow enough for two side by side in a desktop column, and for a phone.
+COLUMN = {**NARROW, "name": "column", "width": 330}
 # A container query switches to the narrow variant below this width of the diagram's column.
 NARROW_BELOW = 680
 
@@ -111,8 +113,9 @@ BASE_CSS = f"""\
   .vs-diagram svg[data-variant="wide"] {{ display: none; }}
   .vs-diagram svg[data-variant="narrow"] {{ display: block; }}
 }}
-.vs-grid {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({NARROW["width"]}px, 1fr)); gap: 0 1rem; }}
+.vs-grid {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({COLUMN["width"]}px, 1fr)); gap: 0 1rem; }}
 .vs-grid .vs-diagram {{ margin: 0.5em 0; }}
+.vs-grid .vs-zoom {{ display: none; }}
 .vs-diagram svg text {{ fill: var(--md-default-fg-color); font-family: "DejaVu Sans", Verdana, sans-serif; }}
 .vs-diagram .frame.band > polygon, .vs-diagram .frame.band > path {{ fill: var(--md-default-fg-color--lightest); stroke: var(--md-default-fg-color--lighter); }}
 .vs-diagram .frame.focus-band > polygon, .vs-diagram .frame.focus-band > path {{ fill: none; stroke: none; }}

@@ -1,9 +1,9 @@
 """The compare view: several stacks side by side, one small stack picture per column.
 
 Selects one diagram per column (its components and the relations among
-them); each is drawn as a stack on a phone's width, so the page lays the
-pictures out in a grid that wraps; the text twin lists every column by
-layer.
+them); each is drawn once, as a stack narrow enough for two side by side
+in a desktop column and for a phone, and the page lays the pictures out in
+a grid that wraps; the text twin lists every column by layer.
 """
 
 from ..escape import markdown_text
@@ -14,7 +14,7 @@ from . import stack
 __all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
 
 KIND = "compare"
-VARIANTS = ("narrow",)
+VARIANTS = ("column",)
 
 
 def select(model: Model, view: View, lang: str) -> list[Diagram]:
