@@ -470,8 +470,7 @@ def _diagram_block(page: Page, twin: bool = True) -> None:
         page.add(*_stack_choices(page), *_filters(page, first), "")
     if not twin:
         return
-    intro = {"path": "steps-in-words", "compare": "columns-in-words"}.get(first.kind, "in-words")
-    page.add(f'<p id="{words_id}">{html_text(words[intro])}</p>', "")
+    page.add(f'<p id="{words_id}">{html_text(words[kind_of(first.kind).TWIN_INTRO])}</p>', "")
     kind_of(first.kind).twin(page, diagrams)
 
 

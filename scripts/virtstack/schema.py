@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import model
+from .views import VIEW_KINDS
 
 __all__ = [
     "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS",
@@ -26,7 +27,6 @@ COMPONENT_KINDS = (
     "subsystem", "library", "daemon", "cli", "gui", "web-ui", "protocol",
     "firmware", "package", "platform", "container-runtime",
 )
-VIEW_KINDS = ("stack", "path", "compare")
 VERDICTS = ("correct", "partly-correct", "misleading", "wrong")
 CLAIM_SECTIONS = ("vmware", "qemu", "hardware", "kvm", "libvirt", "virt-manager", "questions")
 TABLES = ("packages",)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import model, schema
 from .issues import Issue
 from .load import Document
+from .views import KINDS, VIEW_KINDS
 
 __all__ = ["validate_model"]
 
@@ -303,8 +304,7 @@ def check_home_view(docs: list[Document]) -> Iterator[Issue]:
 
 
 # Fields each kind of view must have, and those it must not.
-VIEW_FIELDS = {"stack": ((), ("steps", "columns")), "path": (("steps",), ("columns", "relations")),
-               "compare": (("columns",), ("steps", "relations", "emphasis"))}
+VIEW_FIELDS = {kind: KINDS[kind].FIELDS for kind in VIEW_KINDS}
 
 
 def check_view_kinds(docs: list[Document]) -> Iterator[Issue]:
@@ -384,7 +384,7 @@ def _default(spec: object) -> object:
     if isinstance(spec, schema.ListOf):
         return ()
     if isinstance(spec, schema.Enum):
-        return spec.values[0] if spec.values == schema.VIEW_KINDS else None
+        return spec.values[0] if spec.values == VIEW_KINDS else None
     return False if isinstance(spec, schema.Bool) else None
 
 

@@ -2,7 +2,8 @@
 
 Each module says what it selects from the model (select), how its picture
 is made (scene, drawn in the VARIANTS it comes in), what its links say
-(links) and how it reads in words (twin). Adding a kind of view means
+(links), how it reads in words (twin, after TWIN_INTRO) and, for a kind a
+view may have, which fields such a view must and must not have (FIELDS). Adding a kind of view means
 adding a module here and a line to KINDS.
 """
 
@@ -10,9 +11,11 @@ from types import ModuleType
 
 from . import compare, neighbourhood, path, stack, timeline
 
-__all__ = ["KINDS", "kind_of"]
+__all__ = ["KINDS", "VIEW_KINDS", "kind_of"]
 
 KINDS: dict[str, ModuleType] = {module.KIND: module for module in (stack, path, compare, neighbourhood, timeline)}
+# The kinds a view in views.yaml may have (the first is the default); the others are drawn for every component or event.
+VIEW_KINDS = tuple(kind for kind, module in KINDS.items() if module.FIELDS is not None)
 
 
 def kind_of(kind: str) -> ModuleType:

@@ -11,10 +11,12 @@ from ..model import Model, View
 from ..scene import Diagram, Link, Scene
 from . import stack
 
-__all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
+__all__ = ["FIELDS", "KIND", "TWIN_INTRO", "VARIANTS", "links", "scene", "select", "twin"]
 
 KIND = "compare"
 VARIANTS = ("column",)
+FIELDS = (("columns",), ("steps", "relations", "emphasis"))
+TWIN_INTRO = "columns-in-words"
 
 
 def select(model: Model, view: View, lang: str) -> list[Diagram]:

@@ -12,10 +12,12 @@ from ..scene import Band, Diagram, Link, Scene
 from ..words import GROUP_LABELS, LABELS
 from . import parts, stack
 
-__all__ = ["KIND", "VARIANTS", "groups", "links", "scene", "select", "twin"]
+__all__ = ["FIELDS", "KIND", "TWIN_INTRO", "VARIANTS", "groups", "links", "scene", "select", "twin"]
 
 KIND = "neighbourhood"
 VARIANTS = ("wide", "narrow")
+FIELDS = None  # drawn for every component, never named in views.yaml
+TWIN_INTRO = "in-words"
 
 
 def select(model: Model, component: Component, lang: str) -> list[Diagram]:

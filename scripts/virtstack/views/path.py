@@ -10,10 +10,12 @@ from ..model import Model, View
 from ..scene import Diagram, Link, Scene
 from . import parts
 
-__all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
+__all__ = ["FIELDS", "KIND", "TWIN_INTRO", "VARIANTS", "links", "scene", "select", "twin"]
 
 KIND = "path"
 VARIANTS = ("wide", "narrow")
+FIELDS = (("steps",), ("columns", "relations"))
+TWIN_INTRO = "steps-in-words"
 
 
 def select(model: Model, view: View, lang: str) -> list[Diagram]:

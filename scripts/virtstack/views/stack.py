@@ -12,10 +12,13 @@ from ..model import Model, View
 from ..scene import Diagram, Link, Scene
 from . import parts
 
-__all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
+__all__ = ["FIELDS", "KIND", "TWIN_INTRO", "VARIANTS", "links", "scene", "select", "twin"]
 
 KIND = "stack"
 VARIANTS = ("wide", "narrow")
+# A view of this kind: the fields it must have, and those it must not.
+FIELDS = ((), ("steps", "columns"))
+TWIN_INTRO = "in-words"
 
 
 def select(model: Model, view: View, lang: str) -> list[Diagram]:

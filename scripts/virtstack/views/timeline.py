@@ -10,10 +10,12 @@ from ..model import Model
 from ..scene import Band, Box, Diagram, Link, Scene
 from ..words import LABELS
 
-__all__ = ["KIND", "VARIANTS", "links", "scene", "select", "twin"]
+__all__ = ["FIELDS", "KIND", "TWIN_INTRO", "VARIANTS", "links", "scene", "select", "twin"]
 
 KIND = "timeline"
 VARIANTS = ("wide", "narrow")
+FIELDS = None  # drawn from events.yaml, never named in views.yaml
+TWIN_INTRO = ""
 
 
 def select(model: Model, lang: str) -> list[Diagram]:
