@@ -46,7 +46,7 @@ The asker's questions and their answers:
 
 ### C1 <span class="vs-verdict vs-verdict-correct">Correct</span> {#c1}
 
-<div class="vs-copy" data-anchor="c1" data-title="C1: Correct" data-text="QEMU emulates hardware. Correct: It does." data-copied="Copied" hidden>
+<div class="vs-copy" data-anchor="c1" data-title="C1: Correct" data-text="QEMU emulates hardware. Correct: It does." data-copied="Copied" data-copy-failed="Could not copy" hidden>
 <button type="button" data-copy="link">Copy link</button>
 <button type="button" data-copy="markdown">Copy as Markdown</button>
 </div>
@@ -59,7 +59,7 @@ It does\\. <sup>[\\[1\\]](#source-readme)</sup>
 
 ### C2 <span class="vs-verdict vs-verdict-wrong">Wrong</span> {#c2}
 
-<div class="vs-copy" data-anchor="c2" data-title="C2: Wrong" data-text="KVM runs VMs alone. Wrong: A new VM has no memory; a VMM must add it." data-copied="Copied" hidden>
+<div class="vs-copy" data-anchor="c2" data-title="C2: Wrong" data-text="KVM runs VMs alone. Wrong: A new VM has no memory; a VMM must add it." data-copied="Copied" data-copy-failed="Could not copy" hidden>
 <button type="button" data-copy="link">Copy link</button>
 <button type="button" data-copy="markdown">Copy as Markdown</button>
 </div>
@@ -91,7 +91,7 @@ QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</su
 
 </div>
 
-<div class="vs-copy" data-anchor="" data-title="What is qemu-kvm?" data-text="QEMU using KVM, through /dev/kvm." data-copied="Copied" hidden>
+<div class="vs-copy" data-anchor="" data-title="What is qemu-kvm?" data-text="QEMU using KVM, through /dev/kvm." data-copied="Copied" data-copy-failed="Could not copy" hidden>
 <button type="button" data-copy="link">Copy link</button>
 <button type="button" data-copy="markdown">Copy as Markdown</button>
 </div>

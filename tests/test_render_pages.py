@@ -31,7 +31,7 @@ description: "A machine emulator."
 
 # QEMU {#top}
 
-<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="A machine emulator." data-copied="Copied" hidden>
+<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="A machine emulator." data-copied="Copied" data-copy-failed="Could not copy" hidden>
 <button type="button" data-copy="link">Copy link</button>
 <button type="button" data-copy="markdown">Copy as Markdown</button>
 </div>
@@ -239,7 +239,7 @@ description: "Эмулятор машины."
 
 # QEMU {#top}
 
-<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="Эмулятор машины." data-copied="Скопировано" hidden>
+<div class="vs-copy" data-anchor="" data-title="QEMU" data-text="Эмулятор машины." data-copied="Скопировано" data-copy-failed="Не удалось скопировать" hidden>
 <button type="button" data-copy="link">Скопировать ссылку</button>
 <button type="button" data-copy="markdown">Скопировать как Markdown</button>
 </div>

@@ -494,7 +494,7 @@ def _copy_buttons(page: Page, anchor: str, title: str, text: str) -> list[str]:
     """
     words = page.site.words
     data = f'data-anchor="{html_text(anchor)}" data-title="{html_text(plain_text(title))}" data-text="{html_text(plain_text(text))}"'
-    return [f'<div class="vs-copy" {data} data-copied="{words["copied"]}" hidden>',
+    return [f'<div class="vs-copy" {data} data-copied="{words["copied"]}" data-copy-failed="{words["copy-failed"]}" hidden>',
             f'<button type="button" data-copy="link">{words["copy-link"]}</button>',
             f'<button type="button" data-copy="markdown">{words["copy-markdown"]}</button>',
             "</div>", ""]
