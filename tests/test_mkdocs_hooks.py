@@ -33,7 +33,8 @@ def test_build_publishes_the_generated_pages(built_site, port):
                  "stack.svg", "components/kvm/near-kvm.svg", "assets/virtstack.css"):
         assert (built_site / page).is_file(), page
     home = (built_site / "index.html").read_text()
-    assert '<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" data-zoom-reset="Reset zoom">\n<svg role="group"' in home
+    assert ('<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" '
+            'data-zoom-reset="Reset zoom" data-full-screen="Full screen"><svg role="group"') in home
     assert f'<a href="http://127.0.0.1:{port}/components/kvm/" aria-label="KVM" data-tip="KVM: ' in home
     assert "xlink" not in home
     assert '<p><svg' not in home
