@@ -133,7 +133,7 @@ def test_the_site_has_every_kind_of_page(hostile_site):
     assert pages >= {
         "index.html", "stack.svg", "layers/index.html", "components/index.html", "components/kvm/index.html",
         "components/kvm/near-kvm.svg", "components/qemu/index.html", "views/start/index.html", "views/start/start.svg",
-        "views/side-by-side/index.html", "views/side-by-side/side-by-side.svg", "question/index.html",
+        "views/side-by-side/index.html", "views/side-by-side/side-by-side-full.svg", "question/index.html",
         "questions/index.html", "questions/qemu-kvm/index.html", "timeline/index.html", "timeline/timeline.svg",
         "glossary/index.html", "sources/index.html",
     }
@@ -211,7 +211,7 @@ def test_the_component_page_shows_the_component_name_exactly(hostile_site, editi
 
 
 @pytest.mark.parametrize("diagram", ["stack.svg", "components/kvm/near-kvm.svg", "views/start/start.svg",
-                                     "views/side-by-side/side-by-side.svg", "timeline/timeline.svg"])
+                                     "views/side-by-side/side-by-side-full.svg", "timeline/timeline.svg"])
 def test_every_diagram_shows_the_payloads_as_text(hostile_site, diagram):
     svg = (hostile_site / diagram).read_text(encoding="utf-8")
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in svg
