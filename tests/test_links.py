@@ -39,11 +39,16 @@ def test_components_and_answers_share_their_own_summary_and_picture(built_site, 
     assert meta(kvm, "og:image") == site_url + "components/kvm/preview.png"
     assert meta(pages["questions/qemu-kvm"], "og:description").startswith("qemu-kvm is QEMU using KVM")
     assert meta(pages[""], "twitter:card") == "summary_large_image"
-    for address in [a for a in pages if a.startswith(("components/", "questions/")) and a.count("/") == 1] + [""]:
-        image = meta(pages[address], "og:image")
+    # Every page of both editions has a preview image of its own: its diagram, or a card with its title.
+    images = {address: meta(html, "og:image") for address, html in pages.items() if address != "404.html"}
+    assert None not in images.values(), [a for a, image in images.items() if image is None]
+    assert len(set(images.values())) == len(images)
+    for address, image in images.items():
         png = (built_site / image.removeprefix(site_url)).read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n", address
         assert struct.unpack(">II", png[16:24]) == (1200, 630), address
+    assert meta(pages["glossary"], "og:image") == site_url + "glossary/preview.png"
+    assert meta(pages["ru/about"], "og:image") == site_url + "ru/about/preview.png"
 
 
 def test_robots_txt_points_at_the_sitemap_which_lists_the_pages(built_site, site_url):
@@ -58,21 +63,85 @@ def test_page_url_follows_directory_urls():
         "", "question/", "questions/", "components/kvm/"]
 
 
+COPY_WAIT_MS = 10_000  # bound on waiting for a copy button's text; its own timers run 2 s and 5 s
+
+
+def wait_for_text(button, text: str):
+    """Wait, at most COPY_WAIT_MS, until the button says exactly `text`."""
+    button.page.wait_for_function("([b, t]) => b.textContent === t", arg=[button.element_handle(), text],
+                                  timeout=COPY_WAIT_MS)
+
+
 @pytest.mark.browser
 def test_copy_buttons_put_the_link_and_the_short_answer_on_the_clipboard(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "questions/qemu-kvm/")
     box = page.locator(".vs-copy").first
-    box.get_by_role("button", name="Copy link").click()
+    link, markdown = box.locator("button[data-copy=link]"), box.locator("button[data-copy=markdown]")
+    assert link.inner_text() == "Copy link" and markdown.inner_text() == "Copy as Markdown"
+    link.click()
+    wait_for_text(link, "Copied")  # the write has settled
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "questions/qemu-kvm/"
-    box.get_by_role("button", name="Copy as Markdown").click()
+    markdown.click()
+    wait_for_text(markdown, "Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("qemu-kvm is QEMU using KVM")
     assert copied.endswith(f"\n\n— [What is qemu-kvm, and why would I need it if I can use KVM on its own?]({site_url}questions/qemu-kvm/)")
     page.goto(site_url + "question/")
-    page.locator("#c14 ~ .vs-copy").first.get_by_role("button", name="Copy link").click()
+    link = page.locator("#c14 ~ .vs-copy").first.locator("button[data-copy=link]")
+    link.click()
+    wait_for_text(link, "Copied")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "question/#c14"
+    context.close()
+
+
+# Counts the clipboard writes that have settled, so a test knows a click's handler has run to its end.
+COUNT_WRITES = """
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    window.vsWrites = 0;
+    navigator.clipboard.writeText = (text) => write(text).then(() => { window.vsWrites += 1; });
+"""
+
+
+@pytest.mark.browser
+def test_a_second_click_while_it_says_copied_restarts_its_timer_and_ends_on_the_label(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(COUNT_WRITES)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site_url + "questions/qemu-kvm/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 10)  # from here on only run_for moves the page's time
+    link = page.locator(".vs-copy").first.locator("button[data-copy=link]")
+    link.click()
+    page.wait_for_function("window.vsWrites === 1", timeout=COPY_WAIT_MS)
+    assert link.inner_text() == "Copied"
+    page.clock.run_for(1000)
+    link.click()
+    page.wait_for_function("window.vsWrites === 2", timeout=COPY_WAIT_MS)
+    page.clock.run_for(1500)  # 2.5 s after the first click, 1.5 s after the second
+    assert link.inner_text() == "Copied"
+    page.clock.run_for(5000)  # every timer the clicks started has run
+    assert link.inner_text() == "Copy link"
+    assert page.locator(".vs-copy").first.get_attribute("aria-live") == "polite"
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_refused_clipboard_says_so_on_the_button(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script("navigator.clipboard.writeText = () => "
+                            "Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + "questions/qemu-kvm/")
+    box = page.locator(".vs-copy").first
+    link = box.locator("button[data-copy=link]")
+    link.click()
+    wait_for_text(link, "Could not copy")
+    assert link.is_visible() and box.get_attribute("aria-live") == "polite"
+    assert errors == []
     context.close()
 
 
