@@ -1,5 +1,6 @@
 """Tests for render_reference.py and examples.py: the reference page matches the checker."""
 
+import html
 import re
 
 import pytest
@@ -86,8 +87,32 @@ def test_russian_page_opens_with_the_rules_in_russian():
 
 ### Уровень {#layers-layer}
 
+<div class="vs-scroll" role="region" tabindex="0" aria-label="Уровень: поля" markdown>
+
 | поле | значение | обязательное | назначение |
 """)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_each_example_is_a_code_block_of_lines_that_know_their_indentation(lang):
+    blocks = re.findall(r'<pre class="vs-yaml"><code class="language-yaml">(.*?)</code></pre>', render_reference(lang), re.DOTALL)
+    assert len(blocks) == len(EXAMPLES)
+    for block, example in zip(blocks, EXAMPLES.values(), strict=True):
+        lines = re.findall(r'<span class="vs-line" style="--indent: (\d+)ch">(.*?)</span>', block)
+        assert "\n".join(f'<span class="vs-line" style="--indent: {n}ch">{t}</span>' for n, t in lines) == block
+        texts = [html.unescape(text) for _, text in lines]
+        assert "\n".join(texts) == example.rstrip("\n")
+        assert [int(n) for n, _ in lines] == [len(t) - len(t.lstrip(" ")) for t in texts]
+
+
+def test_each_fields_table_sits_in_a_named_region_in_the_tab_order():
+    page = render_reference()
+    region = '<div class="vs-scroll" role="region" tabindex="0" aria-label="{}" markdown>'
+    opened = re.findall(r"\n### (\w+) \{#[a-z-]+\}\n\n" + re.escape(region).replace(r"\{\}", r"(\w+): fields")
+                        + r"\n\n\| field \| value \| required \| meaning \|\n", page)
+    assert len(opened) == page.count("| field | value | required | meaning |") == page.count("\n</div>\n") > 10
+    assert all(heading == label for heading, label in opened)
+    assert "\n\n" + region.format("Уровень: поля") + "\n\n| поле | значение |" in render_reference("ru")
 
 
 def test_russian_rows_say_in_russian_what_each_field_is():
@@ -118,7 +143,9 @@ def test_russian_table_has_exactly_one_entry_for_every_english_one():
 
 
 def test_russian_page_has_no_english_prose():
-    outside_examples = re.sub(r"```.*?```", "", render_reference("ru"), flags=re.DOTALL)
+    outside_examples = re.sub(r"<pre class=\"vs-yaml\">.*?</pre>", "", render_reference("ru"), flags=re.DOTALL)
+    # A tag's only prose is the name it gives a region.
+    outside_examples = re.sub(r"<[^>]*>", lambda tag: " ".join(re.findall(r'aria-label="([^"]*)"', tag[0])), outside_examples)
     english = [*documented_fields().values(), *ISSUE_CODES.values()]
     english += [v for v in REFERENCE_WORDS["en"].values() if isinstance(v, str) and "{" not in v]
     for text in english:

@@ -7,6 +7,7 @@ kind and relation type, so the documentation cannot drift from what
 """
 
 from . import schema
+from .escape import html_text
 from .examples import EXAMPLES
 from .issues import ISSUE_CODES
 from .style import RELATION_STYLE
@@ -40,6 +41,7 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
         "collection": "A list of {of_many} under the key `{key}`.",
         "optional": " It is optional.",
         "fields-head": "| field | value | required | meaning |",
+        "fields-region": "{heading}: fields",
         "yes": "yes",
         "example": "Example:",
         "list": "list of {items}",
@@ -87,6 +89,7 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
         "collection": "Список {of_many} под ключом `{key}`.",
         "optional": " Этот файл необязателен.",
         "fields-head": "| поле | значение | обязательное | назначение |",
+        "fields-region": "{heading}: поля",
         "yes": "да",
         "example": "Пример:",
         "list": "список {items}",
@@ -141,6 +144,7 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
             "component.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
             "component.upstream": "компонент, в проекте которого разрабатывается этот",
             "component.misconceptions": "распространённые заблуждения: каждое изложено и опровергнуто",
+            "component.role": "несколько слов о том, что он делает; на схемах пишется под названием",
             "licence.spdx": "лицензия в виде выражения SPDX",
             "licence.sources": "источники, на которых основаны эти сведения",
             "first_release.text": "что именно вышло",
@@ -151,11 +155,14 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
             "packages.sources": "источники, на которых основаны эти сведения",
             "relation.label": "глагольный оборот: <from> <label> <to>",
             "relation.protocol": "как два компонента общаются между собой",
+            "relation.interface": "короткое название интерфейса, которое пишется на стрелке (например, `API libvirt` или `QMP`)",
             "relation.sources": "источники, на которых основаны эти сведения",
             "view.home": "true у единственной схемы, которая показана на главной странице",
             "view.kind": "stack (по умолчанию), path или compare",
             "view.layers": "какие уровни показать; если поле не задано — все",
             "view.components": "какие компоненты показать; если поле не задано — все компоненты этих уровней",
+            "view.relations": "схемы-стеки: какие связи нарисовать стрелками; если поле не задано — все связи между показанными компонентами",
+            "view.emphasis": "компоненты, обведённые жирнее: названия, о которых спрашивает читатель",
             "view.steps": "для схем path: пронумерованные шаги",
             "view.columns": "для схем compare: по колонке на каждый стек",
             "step.relation": "идентификатор связи вида from-kind-to",
@@ -223,13 +230,37 @@ def _collection(name: str, collection: schema.Collection, lang: str) -> list[str
     lines = [f"## {name} {{#{collection.key}}}", "",
              words["collection"].format(key=collection.key, **_forms(collection.entity, lang)) + optional, ""]
     for obj in _objects(collection.item):
-        lines += [f"### {_forms(obj.name, lang)['heading']} {{#{collection.key}-{obj.name.replace('_', '-')}}}", ""]
+        heading = _forms(obj.name, lang)["heading"]
+        lines += [f"### {heading} {{#{collection.key}-{obj.name.replace('_', '-')}}}", ""]
+        lines += [_scroll_region(words["fields-region"].format(heading=heading)), ""]
         lines += [words["fields-head"], "| --- | --- | --- | --- |"]
         for key, fld in obj.fields.items():
             required = words["yes"] if fld.required else ""
             lines.append(f"| `{key}` | {_describe(fld.type, lang)} | {required} | {_meaning(obj, key, fld, lang)} |")
-        lines.append("")
-    return lines + [words["example"], "", "```yaml", EXAMPLES[name].rstrip("\n"), "```", ""]
+        lines += ["", "</div>", ""]
+    return lines + [words["example"], "", _yaml_block(EXAMPLES[name]), ""]
+
+
+def _scroll_region(name: str) -> str:
+    """Open the box a fields table scrolls sideways in when it is wider than the screen.
+
+    It is a named region in the tab order, so a keyboard can scroll it too (axe
+    scrollable-region-focusable); theme-fixes.css makes it, not Material's own
+    wrapper, the part that scrolls. Close it with "</div>" after the table.
+    """
+    return f'<div class="vs-scroll" role="region" tabindex="0" aria-label="{html_text(name)}" markdown>'
+
+
+def _yaml_block(text: str) -> str:
+    """Return a YAML example as a code block whose long lines wrap instead of scrolling sideways.
+
+    Each line is a span that carries its own indentation, so theme-fixes.css can
+    continue a wrapped line two characters deeper than it starts, as YAML itself
+    continues a value. The block's text is the example's, character for character.
+    """
+    spans = (f'<span class="vs-line" style="--indent: {len(line) - len(line.lstrip(" "))}ch">{html_text(line)}</span>'
+             for line in text.rstrip("\n").split("\n"))
+    return '<pre class="vs-yaml"><code class="language-yaml">' + "\n".join(spans) + "</code></pre>"
 
 
 def _objects(spec: schema.Obj) -> list[schema.Obj]:
