@@ -22,6 +22,27 @@ def scale(locator) -> float:
     return float(match.group(1)) if match else 1.0
 
 
+SCALE_IS = """([selector, op, value]) => {
+    const match = /scale\\(([0-9.]+)\\)/.exec(document.querySelector(selector).style.transform);
+    const scale = match ? Number(match[1]) : 1;
+    return op === ">" ? scale > value : scale === value;
+}"""
+
+
+def wait_for_scale(page, selector: str, op: str, value: float) -> float:
+    """Wait (within the page's default timeout) until the element's CSS scale is > or == value; return it.
+
+    Panzoom applies each zoom in the next animation frame, not at the click.
+    """
+    page.wait_for_function(SCALE_IS, arg=[selector, op, value])
+    return scale(page.locator(selector))
+
+
+def next_frames(page):
+    """Wait until the page has drawn two more frames, so work queued for the next frame has run."""
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def classes(locator) -> set[str]:
     """Return the class tokens of an element."""
     return set((locator.get_attribute("class") or "").split())
@@ -57,8 +78,13 @@ def test_keyboard_focus_highlights_and_enter_opens_the_page(page, site_url):
 
 
 def test_relations_show_their_sentence_and_protocol_in_the_tooltip(page, site_url):
+    page.goto(site_url)
+    page.locator("[id='stack--qemu-uses-kvm'] text").hover()
+    assert page.locator("#diagram-stack .vs-tooltip").inner_text() == (
+        "QEMU runs guest vCPUs through KVM (ioctls on /dev/kvm, such as KVM_RUN)")
+    # On a component's page a neighbour's tooltip says how it relates to the component.
     page.goto(site_url + "components/qemu/")
-    page.locator("[id='near-qemu--qemu-uses-kvm'] text").hover()
+    node(page, "near-qemu", "kvm").locator("a").hover()
     assert page.locator("#diagram-near-qemu .vs-tooltip").inner_text() == (
         "QEMU runs guest vCPUs through KVM (ioctls on /dev/kvm, such as KVM_RUN)")
 
@@ -73,48 +99,66 @@ def test_deep_link_highlights_the_node_and_scrolls_it_into_view(page, site_url):
     assert page.locator("#diagram-stack .vs-tooltip").inner_text().startswith("KVM: ")
 
 
+def test_deep_link_to_a_component_of_another_stack_opens_that_stacks_picture(page, site_url):
+    page.goto(site_url + "#show=virtualbox")
+    target = node(page, "alternatives-virtualbox", "virtualbox")
+    page.wait_for_function("document.querySelector(\"[id='alternatives-virtualbox--virtualbox']\") !== null")
+    assert "vs-hl-main" in classes(target)
+    assert page.get_by_role("button", name="VirtualBox", exact=True).get_attribute("aria-pressed") == "true"
+
+
 def test_filters_hide_layers_and_show_one_stack(page, site_url):
     page.goto(site_url)
+    page.locator(".vs-filters summary").click()
     page.get_by_label("Kernel or hypervisor").uncheck()
     assert not node(page, "stack", "kvm").is_visible()
     assert not page.locator("[id='stack--qemu-uses-kvm']").is_visible()
     assert node(page, "stack", "qemu").is_visible()
     page.get_by_label("Kernel or hypervisor").check()
+    # The other stacks: each button swaps in that stack's picture from the compare page.
     page.get_by_role("button", name="Xen", exact=True).click()
-    visible = {c for c in ("xen", "qemu", "libvirt", "kvm", "virtualbox") if node(page, "stack", c).is_visible()}
+    node(page, "alternatives-xen", "xen").wait_for()
+    visible = {c for c in ("xen", "qemu", "libvirt", "kvm", "virtualbox") if node(page, "alternatives-xen", c).is_visible()}
     assert visible == {"xen", "qemu", "libvirt"}
-    page.get_by_role("button", name="Everything").click()
-    assert node(page, "stack", "virtualbox").is_visible()
+    assert not node(page, "stack", "kvm").is_visible()
+    node(page, "alternatives-xen", "xen").locator("a").hover()
+    assert "vs-hl-main" in classes(node(page, "alternatives-xen", "xen"))
+    page.get_by_role("button", name="KVM and QEMU").click()
+    assert node(page, "stack", "kvm").is_visible()
+    assert page.console_errors == []
 
 
 def test_zoom_buttons_and_ctrl_wheel_zoom_inside_the_diagram_only(page, site_url):
     page.goto(site_url)
-    svg = page.locator("#diagram-stack svg")
+    selector = "#diagram-stack .vs-canvas"
+    svg = page.locator(selector)
     page.get_by_role("button", name="Zoom in").first.click()
-    assert scale(svg) > 1.2
+    assert wait_for_scale(page, selector, ">", 1.2) > 1.2
     page.get_by_role("button", name="Reset zoom").first.click()
-    assert scale(svg) == 1
+    assert wait_for_scale(page, selector, "==", 1) == 1
     svg.hover()
     before = page.evaluate("window.scrollY")
     page.mouse.wheel(0, 300)
     page.wait_for_function(f"window.scrollY > {before}")
+    next_frames(page)  # a zoom by this wheel would have been applied by now
     assert scale(svg) == 1
     svg.hover()
     page.keyboard.down("Control")
     page.mouse.wheel(0, -300)
     page.keyboard.up("Control")
-    assert scale(svg) > 1
+    assert wait_for_scale(page, selector, ">", 1) > 1
 
 
 def test_touch_first_tap_shows_the_node_second_tap_opens_it(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url)
-    link = node(page, "stack", "kvm").locator("a")
+    assert not node(page, "stack", "kvm").is_visible(), "a phone shows the narrow picture"
+    link = node(page, "stack-narrow", "kvm").locator("a")
     link.scroll_into_view_if_needed()
     link.tap()
     assert page.url == site_url
-    assert "vs-hl-main" in classes(node(page, "stack", "kvm"))
+    assert "vs-hl-main" in classes(node(page, "stack-narrow", "kvm"))
     assert page.locator("#diagram-stack .vs-tooltip").is_visible()
     link.tap()
     page.wait_for_url(site_url + "components/kvm/")
