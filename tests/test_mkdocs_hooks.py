@@ -35,7 +35,7 @@ def test_build_publishes_the_generated_pages(built_site, port):
     home = (built_site / "index.html").read_text()
     assert ('<div class="vs-diagram" id="diagram-stack" data-zoom-in="Zoom in" data-zoom-out="Zoom out" '
             'data-zoom-reset="Reset zoom" data-full-screen="Full screen"><svg role="group"') in home
-    assert f'<a href="http://127.0.0.1:{port}/components/kvm/" aria-label="KVM" data-tip="KVM: ' in home
+    assert f'<a href="http://127.0.0.1:{port}/components/kvm/" aria-label="KVM runs guest code on the CPU" data-tip="KVM: ' in home
     assert "xlink" not in home
     assert '<p><svg' not in home
 

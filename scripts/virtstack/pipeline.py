@@ -138,7 +138,7 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     for (page, diagram, variant, scene), dot, svg in zip(shown, dots, svgs, strict=True):
         stem = _folder(page)
         base = f"{site_url}{page_url(page)}" if site_url else ""
-        markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene.id), base,
+        markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene), base,
                                 shown_as(diagram, variant))
         inline[(page, diagram.id)] = inline.get((page, diagram.id), "") + markup
         outputs[f"{stem / scene.id}.dot"] = dot

@@ -59,14 +59,23 @@ def draw(scene: Scene, frame: Frame, widths) -> tuple[Layout, str]:
     return layout, layout_to_dot(layout)
 
 
-def diagram_links(model: Model, diagram: Diagram, lang: str, scene_id: str) -> dict[str, Link]:
+def diagram_links(model: Model, diagram: Diagram, lang: str, scene: Scene) -> dict[str, Link]:
     """Return {SVG element id: Link} for every link a variant of the diagram draws.
 
     Names and tooltips are added to the SVG after layout (svg_for_inline),
     not written into the DOT: editing a summary then changes no DOT and
-    redraws no diagram.
+    redraws no diagram. A name starts with the text the link shows (a box's
+    name and role, an arrow's label), as a reader of the screen hears it.
     """
-    return {f"{scene_id}--{key}": link for key, link in kind_of(diagram.kind).links(model, diagram, lang).items()}
+    links = kind_of(diagram.kind).links(model, diagram, lang)
+    shown = {box.id: " ".join(filter(None, (box.name, box.role))) for box in scene.boxes()}
+    shown |= {arrow.id: arrow.label for arrow in scene.arrows if arrow.label}
+    out = {}
+    for key, link in links.items():
+        text = shown.get(key, "")
+        name = link.name if not text or link.name.startswith(text) else f"{text}: {link.name}" if link.is_edge else text
+        out[f"{scene.id}--{key}"] = link._replace(name=name)
+    return out
 
 
 def title_card_dot(title: str, site_name: str) -> str:
