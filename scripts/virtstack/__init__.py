@@ -4,11 +4,17 @@ The pipeline, one module per step:
 
     load_documents   (load.py)            YAML files -> Documents with positions
     validate_model   (validate.py)        Documents  -> Model, or located Issues
-    render_diagrams  (render_diagrams.py) Model      -> DOT text -> SVG (runs `dot`)
+    diagram_pages    (render_pages.py)    Model      -> the diagrams each page shows
+    scenes           (views/, one module per kind)   -> what each picture shows, per variant
+    measure_words    (measure.py)         texts      -> widths, from one Graphviz run
+    layout_scene     (layout.py)          Scene      -> Layout (pure geometry)
+    layout_to_dot    (draw.py)            Layout     -> DOT with every position pinned
+    render_diagrams  (render_diagrams.py) SVG        -> SVG trimmed, named and linked
     render_pages     (render_pages.py)    Model      -> Markdown pages
     build            (pipeline.py)        all of the above -> {path: content}
 
-Only load.py reads files, only render_diagrams.dot_to_svg starts a process,
-and only write.py writes; MkDocs gets the same output through
+Only load.py reads the model, only graphviz_run.py starts a process, and
+only write.py writes pages (cache.py keeps Graphviz's results in a folder of
+its own, outside docs/); MkDocs gets the same output through
 scripts/mkdocs_hooks.py.
 """
