@@ -131,7 +131,7 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     shared = [(page, diagram, dot) for page, (diagram, dot) in firsts.items() if previews]
     with ThreadPoolExecutor() as pool:
         svgs = list(pool.map(_runner(cache, "svg", "neato"), dots))
-        pngs = list(pool.map(_runner(cache, "png", "neato"), [preview_dot(dot, d.title) for _, d, dot in shared]))
+        pngs = list(pool.map(_runner(cache, "png", "neato"), [preview_dot(dot) for _, _, dot in shared]))
     # Each picture is inlined in its page (the variants side by side, CSS
     # shows one) and saved beside it; its links work in both places.
     outputs, inline = {}, {}

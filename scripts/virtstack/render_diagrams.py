@@ -83,14 +83,14 @@ def title_card_dot(title: str, site_name: str) -> str:
     lines = textwrap.wrap(title, 30) or [site_name]
     rows = "".join(f'<TR><TD><FONT POINT-SIZE="44"><B>{html_text(line)}</B></FONT></TD></TR>' for line in lines)
     rows += f'<TR><TD HEIGHT="60" VALIGN="BOTTOM"><FONT POINT-SIZE="28" COLOR="#555555">{html_text(site_name)}</FONT></TD></TR>'
-    attrs = " ".join(f'{key}="{value}"' for key, value in style.PREVIEW.items() if key not in ("label", "labelloc"))
+    attrs = " ".join(f'{key}="{value}"' for key, value in style.PREVIEW.items())
     return (f'digraph card {{\n  graph [{attrs}]\n  node [shape=plaintext fontname="{style.FONT}"]\n'
             f'  card [label=<<TABLE BORDER="0" CELLSPACING="6">{rows}</TABLE>>]\n}}\n')
 
 
-def preview_dot(dot: str, title: str) -> str:
-    """Return a diagram's DOT set up as a link-preview image (see style.PREVIEW), scaled to fit."""
-    attrs = " ".join(f'{key}="{value}"' for key, value in style.PREVIEW.items() if key not in ("label", "labelloc"))
+def preview_dot(dot: str) -> str:
+    """Return a diagram's DOT set up as a link-preview image (see style.PREVIEW); its scene has the title."""
+    attrs = " ".join(f'{key}="{value}"' for key, value in style.PREVIEW.items())
     return dot.rstrip().removesuffix("}") + f"  graph [{attrs}]\n}}\n"
 
 

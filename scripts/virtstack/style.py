@@ -12,17 +12,6 @@ __all__ = ["ARROW", "BOX", "FRAME", "COLUMN", "LAYER_COLOURS", "NARROW", "PREVIE
 # The font Graphviz measures text with; the browser is asked for the same one.
 FONT = "DejaVu Sans"
 
-GRAPH = {
-    "bgcolor": "transparent", "fontname": FONT, "fontsize": "11",
-    "rankdir": "TB", "nodesep": "0.35", "ranksep": "0.55", "newrank": "true",
-}
-NODE = {
-    "shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "12",
-    "margin": "0.14,0.06", "height": "0.42", "penwidth": "1.2",
-}
-EDGE = {"fontname": FONT, "fontsize": "10", "arrowsize": "0.7", "penwidth": "1.1"}
-CLUSTER = {"style": "rounded", "labeljust": "l", "fontsize": "11", "margin": "10", "penwidth": "1", "rank": "same"}
-
 # The two variants of every picture, drawn at the size they are shown (CSS px):
 # "wide" for the content column of a desktop screen (688 px at 1366 px), and
 # "narrow" for a phone's (358 px at 390 px). Font sizes by kind of text; the
@@ -46,13 +35,8 @@ ARROW = {"arrowsize": "0.8", "penwidth": "1.3"}
 ARROW_LENGTH = 8.0  # 10 points times arrowsize
 
 # Link-preview images: exactly 1200 x 630 pixels (72 dpi, viewport in points),
-# the diagram scaled to fit under a title, on white, as Open Graph expects.
-PREVIEW = {"dpi": "72", "viewport": "1200,630", "size": "15.6,8.0!", "pad": "0.4", "bgcolor": "white",
-           "labelloc": "t", "fontsize": "30", "fontname": FONT}
-PREVIEW_SIZE = (1200, 630)
-
-# Characters per line of a timeline event's label.
-TIMELINE_WRAP = 30
+# the picture (or a page's title card) scaled to fit, on white, as Open Graph expects.
+PREVIEW = {"dpi": "72", "viewport": "1200,630", "size": "15.6,8.0!", "pad": "0.4", "bgcolor": "white"}
 
 # Relation kind -> DOT edge style.
 RELATION_STYLE = {
