@@ -2,9 +2,12 @@
 
     python scripts/cli.py check                 validate diagrams/ (no Graphviz needed)
     python scripts/cli.py check --format github the same, as GitHub Actions annotations
-    python scripts/cli.py render --out DIR [--lang ru]
-                                                write one edition's generated pages, SVGs and CSS
-                                                into DIR (English by default)
+    python scripts/cli.py render --out DIR [--lang ru] [--site-url URL] [--strict]
+                                                write one edition's generated pages, SVGs, CSS and
+                                                previews into DIR (English by default); with the
+                                                edition's address, diagram links are absolute and
+                                                robots.txt names the sitemaps; --strict fails on
+                                                model warnings too
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
     python scripts/cli.py addresses             add the site's current addresses to diagrams/published.txt
     python scripts/cli.py diff BASE [HEAD] --out DIR
@@ -25,7 +28,7 @@ import tempfile
 import sys
 from pathlib import Path
 
-from virtstack import addresses, diff, json_schema, pipeline, schema
+from virtstack import addresses, diff, json_schema, pipeline, schema, urls
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.render_diagrams import DotNotFound
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             return _addresses(model_dir)
         if args.command == "diff":
             return _diff(args.base, args.head, args.out)
-        return _render(model_dir, args.out, args.lang, show)
+        return _render(model_dir, args, show)
     except ModelError as error:
         for issue in error.issues:
             print(show(issue), file=sys.stderr)
@@ -78,7 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     render.add_argument("--lang", choices=schema.LANGUAGES, default=schema.LANGUAGES[0],
                         help="the edition to render (default: %(default)s)")
+    render.add_argument("--site-url", default=None, type=_site_url, help="the edition's published address, e.g. https://example.org/ru/")
+    render.add_argument("--strict", action="store_true", help="treat model warnings as errors (write nothing)")
     return parser
+
+
+def _site_url(text: str) -> str:
+    """Return an http(s) site address ending in a slash, or refuse it."""
+    if not text.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"'{text}' is not an http(s) address")
+    return text if text.endswith("/") else text + "/"
 
 
 def _display_root(model_dir: Path) -> Path:
@@ -140,7 +152,7 @@ def _diff(base: str, head: str | None, out: Path) -> int:
 
 def _every_edition(model) -> dict:
     """Return the generated files of every edition, each under its folder: ru/components/kvm/... ."""
-    editions = {lang: addresses.edition_root(lang).lstrip("/") for lang in schema.LANGUAGES}
+    editions = {lang: urls.edition_root(lang).lstrip("/") for lang in schema.LANGUAGES}
     return {f"{folder}{path}": content for lang, folder in editions.items()
             for path, content in pipeline.render(model, DotCache(ROOT / CACHE), lang).items()}
 
@@ -162,15 +174,19 @@ def _git(*args: str, binary: bool = False):
     return result.stdout if binary else result.stdout.decode()
 
 
-def _render(model_dir: Path, out: Path, lang: str, show) -> int:
-    """Build every generated file of one edition, print the model's warnings, and write the files into out."""
-    out = out.resolve()
+def _render(model_dir: Path, args: argparse.Namespace, show) -> int:
+    """Build every generated file of one edition, print the model's warnings, and write the files into args.out."""
+    out = args.out.resolve()
     if out.is_relative_to(ROOT / "docs") or out == ROOT:
         print(f"error: refusing to write into {out}: generated files never go into docs/ or the repository root", file=sys.stderr)
         return 1
-    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / CACHE), lang)
+    outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / CACHE),
+                                                     args.lang, args.site_url or "")
     for issue in warnings:
         print(show(issue), file=sys.stderr)
+    if args.strict and warnings:
+        print(f"{len(warnings)} warning(s), fatal with --strict; nothing was written.", file=sys.stderr)
+        return 1
     written = write_outputs(outputs, out)
     print(f"wrote {len(written)} files to {out}")
     return 0

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from virtstack import pipeline
-from virtstack.addresses import alias_anchors, redirect_pages, site_addresses
+from virtstack.addresses import alias_anchors, page_paths, redirect_pages, site_addresses
 from virtstack.issues import ModelError, format_issue
 
 from conftest import ROOT, mkdocs
@@ -120,3 +120,10 @@ def test_claims_terms_events_and_questions_keep_their_former_ids(answers_dir):
     assert '<span id="vmm"></span>' in outputs["glossary.md"]
     assert '<a id="kvm-released"></a><a id="kvm-ships"></a>' in outputs["timeline.md"]
     assert "location.replace('../what-is-qemu-kvm/' + location.hash)" in outputs["questions/qemu-kvm/index.html"]
+
+
+def test_the_registry_knows_exactly_the_pages_the_renderers_write():
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    for lang in ("en", "ru"):
+        rendered = {path for path in pipeline.render(model, lang=lang, previews=False) if path.endswith(".md")}
+        assert rendered == set(page_paths(model)), lang

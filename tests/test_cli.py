@@ -73,3 +73,31 @@ def test_check_prints_warnings_and_still_passes(model_dir):
     assert result.returncode == 0
     assert result.stderr == ("diagrams/components.yaml:18:9: warning: component 'virsh' has no relations; "
                              "add one to relations.yaml [no-relations]\n")
+
+
+def test_render_with_the_site_url_links_absolutely_and_names_the_sitemaps(model_dir, tmp_path):
+    out = tmp_path / "out"
+    result = cli("--model", str(model_dir()), "render", "--out", str(out), "--site-url", "https://example.org/docs")
+    assert result.returncode == 0, result.stderr
+    assert (out / "robots.txt").read_text() == ("User-agent: *\nAllow: /\nSitemap: https://example.org/docs/sitemap.xml\n"
+                                                "Sitemap: https://example.org/docs/ru/sitemap.xml\n")
+    assert '<a href="https://example.org/docs/components/kvm/"' in (out / "index.md").read_text()
+
+
+def test_render_refuses_a_site_url_that_is_not_http(model_dir, tmp_path):
+    result = cli("--model", str(model_dir()), "render", "--out", str(tmp_path / "out"), "--site-url", "javascript:alert(1)")
+    assert result.returncode == 2
+    assert result.stderr.endswith("cli.py render: error: argument --site-url: 'javascript:alert(1)' is not an http(s) address\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_strict_fails_on_a_warning_and_writes_nothing(model_dir, tmp_path):
+    folder = model_dir()
+    sources = folder / "sources.yaml"
+    sources.write_text(sources.read_text() + "  - id: unused\n    title: Nobody cites this\n    url: https://example.org/x\n"
+                       "    publisher: Nobody\n")
+    result = cli("--model", str(folder), "render", "--out", str(tmp_path / "out"), "--strict")
+    assert result.returncode == 1
+    assert result.stderr == ("diagrams/sources.yaml:11:9: warning: source 'unused' is cited nowhere; cite it or remove it "
+                             "[unused-source]\n1 warning(s), fatal with --strict; nothing was written.\n")
+    assert not (tmp_path / "out").exists()

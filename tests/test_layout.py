@@ -6,7 +6,8 @@ from virtstack import graphviz_run, pipeline
 from virtstack.layout import Frame, Rect, collisions, layout_scene, wrap
 from virtstack.measure import measure_words
 from virtstack.render_diagrams import diagram_scenes, frame_of, texts_of
-from virtstack.render_pages import diagram_pages, page_root
+from virtstack.render_pages import diagram_pages
+from virtstack.urls import page_root
 from virtstack.scene import Arrow, Band, Box, KeyEntry, Scene
 
 from conftest import ROOT

@@ -5,7 +5,6 @@ import struct
 
 import pytest
 
-from virtstack.render_pages import page_url
 
 
 def pages_of(site):
@@ -56,11 +55,6 @@ def test_robots_txt_points_at_the_sitemap_which_lists_the_pages(built_site, site
     sitemap = (built_site / "sitemap.xml").read_text()
     assert f"<loc>{site_url}components/kvm/</loc>" in sitemap
     assert f"<loc>{site_url}questions/qemu-kvm/</loc>" in sitemap
-
-
-def test_page_url_follows_directory_urls():
-    assert [page_url(p) for p in ("index.md", "question.md", "questions/index.md", "components/kvm.md")] == [
-        "", "question/", "questions/", "components/kvm/"]
 
 
 COPY_WAIT_MS = 10_000  # bound on waiting for a copy button's text; its own timers run 2 s and 5 s

@@ -18,12 +18,21 @@ def test_build_returns_pages_diagrams_and_stylesheet():
         "components/qemu/near-qemu-narrow.svg", "components/qemu/near-qemu.dot", "components/qemu/near-qemu.svg",
         "components/qemu/preview.png", "components/virsh.md", "components/virsh/near-virsh-narrow.dot",
         "components/virsh/near-virsh-narrow.svg", "components/virsh/near-virsh.dot", "components/virsh/near-virsh.svg",
-        "components/virsh/preview.png", "index.md", "layers.md", "layers/preview.png", "pages.json", "preview.png",
-        "reference.md", "reference/preview.png", "sources.md", "sources/preview.png",
+        "components/virsh/preview.png", "index.md", "layers.md", "layers/preview.png", "model.json", "model.schema.json",
+        "pages.json", "preview.png",
+        "reference.md", "reference/preview.png", "robots.txt", "sources.md", "sources/preview.png",
         "stack-narrow.dot", "stack-narrow.svg", "stack.dot", "stack.svg",
     ]
     # Both variants of the picture are inlined in the page, the wide one first.
     assert outputs["stack.svg"].rstrip("\n") + outputs["stack-narrow.svg"].rstrip("\n") in outputs["index.md"]
+
+
+def test_robots_txt_is_at_the_root_and_names_every_editions_sitemap_when_the_address_is_known():
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    assert pipeline.render(model, previews=False)["robots.txt"] == "User-agent: *\nAllow: /\n"
+    assert pipeline.render(model, site_url="https://x.org/", previews=False)["robots.txt"] == (
+        "User-agent: *\nAllow: /\nSitemap: https://x.org/sitemap.xml\nSitemap: https://x.org/ru/sitemap.xml\n")
+    assert "robots.txt" not in pipeline.render(model, lang="ru", site_url="https://x.org/ru/", previews=False)
 
 
 def test_build_is_byte_identical_across_runs():

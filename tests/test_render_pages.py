@@ -3,7 +3,7 @@
 import pytest
 
 from virtstack import pipeline
-from virtstack.render_pages import diagram_pages, link, page_root, render_pages
+from virtstack.render_pages import diagram_pages, render_pages
 
 from conftest import FIXTURES, SOURCES_README_API
 
@@ -185,20 +185,6 @@ def test_render_pages_escapes_hostile_text(model_dir):
         page = render_pages(model, SVGS, lang)["components/virsh.md"]
         assert (f"&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*{bold}\\* &#124; "
                 "<code>&lt;i&gt;</code>") in page
-
-
-@pytest.mark.parametrize(("page", "root"), [
-    ("index.md", ""), ("layers.md", "../"), ("components/index.md", "../"), ("components/kvm.md", "../../")])
-def test_page_root_matches_directory_urls(page, root):
-    assert page_root(page) == root
-
-
-@pytest.mark.parametrize(("page", "target", "expected"), [
-    ("index.md", "components/kvm.md", "components/kvm.md"),
-    ("components/qemu.md", "components/kvm.md", "kvm.md"),
-    ("components/qemu.md", "layers.md", "../layers.md")])
-def test_link_is_relative_to_the_page_source(page, target, expected):
-    assert link(page, target) == expected
 
 
 def test_render_sources_lists_every_source_with_the_pages_citing_it(pages):

@@ -11,10 +11,15 @@ The pipeline, one module per step:
     layout_to_dot    (draw.py)            Layout     -> DOT with every position pinned
     render_diagrams  (render_diagrams.py) SVG        -> SVG trimmed, named and linked
     render_pages     (render_pages.py)    Model      -> Markdown pages
+    model_json       (export.py)          Model      -> model.json and its JSON Schema
     build            (pipeline.py)        all of the above -> {path: content}
+
+Every page path, address, anchor and link comes from urls.py, the one place
+that knows where things are published (the renderers, the registry in
+addresses.py, the MkDocs hook and the Zensical build all ask it).
 
 Only load.py reads the model, only graphviz_run.py starts a process, and
 only write.py writes pages (cache.py keeps Graphviz's results in a folder of
 its own, outside docs/); MkDocs gets the same output through
-scripts/mkdocs_hooks.py.
+scripts/mkdocs_hooks.py, Zensical through `scripts/cli.py render`.
 """

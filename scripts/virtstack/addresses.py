@@ -10,21 +10,18 @@ redirect page at components/<old-id>/ forwards to the new page, hash
 included, and the new page keeps the old relation anchors as extra ids.
 """
 
+from . import urls
 from .escape import html_text
 from .issues import Issue
 from .model import Model
 from .schema import LANGUAGES
+from .urls import (COMPONENTS, GLOSSARY, HOME, LAYERS, QUESTION, QUESTIONS, REFERENCE, SOURCES, TIMELINE, anchor,
+                   component_page, edition_root, page_url, question_page, view_page)
 from .words import LABELS
 
-__all__ = ["REGISTRY", "alias_anchors", "edition_root", "anchor_aliases", "check_registry", "redirect_pages", "site_addresses"]
+__all__ = ["REGISTRY", "alias_anchors", "anchor_aliases", "check_registry", "page_paths", "redirect_pages", "site_addresses"]
 
 REGISTRY = "published.txt"
-PAGES = ("", "question/", "questions/", "layers/", "components/", "timeline/", "glossary/", "sources/", "reference/")
-
-
-def edition_root(lang: str) -> str:
-    """Return where an edition is published: English at the root, every other language under /<lang>/."""
-    return "/" if lang == LANGUAGES[0] else f"/{lang}/"
 
 
 def site_addresses(model: Model) -> list[str]:
@@ -34,15 +31,24 @@ def site_addresses(model: Model) -> list[str]:
 
 def _addresses(model: Model) -> list[str]:
     """Return the page addresses and anchors of one edition, relative to its root."""
-    found = [p for p in PAGES if _has_page(model, p)]
-    found += [f"components/{c.id}/" for c in model.components]
-    found += [f"components/{end}/#{r.id}" for r in model.relations for end in {r.from_, r.to}]
-    found += [f"questions/{q.id}/" for q in model.questions]
-    found += [f"questions/{q.id}/#{s.id}" for q in model.questions for s in q.sections]
-    found += [f"views/{v.id}/" for v in model.views if not v.home]
-    found += [f"question/#{c.id}" for c in model.claims] + [f"glossary/#{t.id}" for t in model.terms]
-    found += [f"timeline/#{e.id}" for e in model.events] + [f"layers/#{layer.id}" for layer in model.layers]
-    return found
+    return [page_url(page) for page in page_paths(model)] + [anchor(page, fragment) for page, fragment in _anchors(model)]
+
+
+def page_paths(model: Model) -> list[str]:
+    """Return the source path of every page the model generates."""
+    listed = {QUESTION: model.claims, QUESTIONS: model.questions, TIMELINE: model.events, GLOSSARY: model.terms}
+    pages = [page for page in (HOME, QUESTION, QUESTIONS, LAYERS, COMPONENTS, TIMELINE, GLOSSARY, SOURCES, REFERENCE)
+             if listed.get(page, True)]
+    pages += [component_page(c.id) for c in model.components] + [question_page(q.id) for q in model.questions]
+    return pages + [view_page(v.id) for v in model.views if not v.home]
+
+
+def _anchors(model: Model) -> list[tuple[str, str]]:
+    """Return (page, anchor) for every anchor that comes from a model id."""
+    found = [(component_page(end), r.id) for r in model.relations for end in {r.from_, r.to}]
+    found += [(question_page(q.id), s.id) for q in model.questions for s in q.sections]
+    found += [(QUESTION, c.id) for c in model.claims] + [(GLOSSARY, t.id) for t in model.terms]
+    return found + [(TIMELINE, e.id) for e in model.events] + [(LAYERS, layer.id) for layer in model.layers]
 
 
 def _in_edition(address: str) -> str:
@@ -51,12 +57,6 @@ def _in_edition(address: str) -> str:
         if address.startswith(edition_root(lang)):
             return address[len(edition_root(lang)) - 1:]
     return address
-
-
-def _has_page(model: Model, page: str) -> bool:
-    """Return whether an optional top-level page exists for this model."""
-    needs = {"question/": model.claims, "questions/": model.questions, "timeline/": model.events, "glossary/": model.terms}
-    return bool(needs.get(page, True))
 
 
 def alias_anchors(model: Model) -> dict[str, list[str]]:
@@ -73,17 +73,21 @@ def alias_anchors(model: Model) -> dict[str, list[str]]:
 
 def redirect_pages(model: Model, lang: str = "en") -> dict[str, str]:
     """Return {path: HTML} of a redirect page for every component and question alias."""
-    pages = {f"components/{alias}/index.html": _redirect_html(f"../{c.id}/", lang) for c in model.components for alias in c.aliases}
-    pages |= {f"questions/{alias}/index.html": _redirect_html(f"../{q.id}/", lang) for q in model.questions for alias in q.aliases}
-    return pages
+    return {urls.redirect_file(old): _redirect_html(urls.relative_address(old, new), lang) for old, new in _moved(model)}
+
+
+def _moved(model: Model) -> list[tuple[str, str]]:
+    """Return (former page, current page) for every component and question alias."""
+    moved = [(component_page(alias), component_page(c.id)) for c in model.components for alias in c.aliases]
+    return moved + [(question_page(alias), question_page(q.id)) for q in model.questions for alias in q.aliases]
 
 
 def anchor_aliases(model: Model) -> list[str]:
     """Return the former anchors that claims, terms and events keep on their pages."""
-    kept = [f"/question/#{alias}" for c in model.claims for alias in c.aliases]
-    kept += [f"/glossary/#{alias}" for t in model.terms for alias in t.aliases]
-    kept += [f"/timeline/#{alias}" for e in model.events for alias in e.aliases]
-    return sorted(kept)
+    kept = [(QUESTION, alias) for c in model.claims for alias in c.aliases]
+    kept += [(GLOSSARY, alias) for t in model.terms for alias in t.aliases]
+    kept += [(TIMELINE, alias) for e in model.events for alias in e.aliases]
+    return sorted("/" + anchor(page, alias) for page, alias in kept)
 
 
 def _redirect_html(target: str, lang: str) -> str:
@@ -100,16 +104,15 @@ def _redirect_html(target: str, lang: str) -> str:
 def check_registry(lines: list[str], model: Model, shown: str) -> list[Issue]:
     """Return an error for every published address that neither exists nor redirects."""
     current = {"/" + address for address in _addresses(model)}
-    moved = {f"/components/{a}/": f"/components/{c.id}/" for c in model.components for a in c.aliases}
-    moved |= {f"/questions/{a}/": f"/questions/{q.id}/" for q in model.questions for a in q.aliases}
-    kept = {f"/components/{c}/#{anchor}" for c, anchors in alias_anchors(model).items() for anchor in anchors}
+    moved = {"/" + page_url(old): "/" + page_url(new) for old, new in _moved(model)}
+    kept = {"/" + anchor(component_page(c), a) for c, anchors in alias_anchors(model).items() for a in anchors}
     kept |= set(anchor_aliases(model))
     issues = []
     for number, address in enumerate(lines, 1):
         if not address or address.startswith("#"):
             continue
-        page, _, anchor = _in_edition(address).partition("#")
-        target = moved.get(page, page) + (f"#{anchor}" if anchor else "")
+        page, _, fragment = _in_edition(address).partition("#")
+        target = moved.get(page, page) + (f"#{fragment}" if fragment else "")
         if target not in current and target not in kept:
             issues.append(Issue(shown, number, 1, f"published address '{address}' no longer exists; give the entity "
                                 "that replaced it the old id in 'aliases' so old links redirect", "gone-address"))

@@ -8,7 +8,7 @@ nothing; write.py and the hook decide where the files go.
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
 from . import style
@@ -21,14 +21,17 @@ from . import graphviz_run
 from .measure import TextWidths, measure_words
 from .render_diagrams import (diagram_links, diagram_scenes, draw, frame_of, preview_dot, shown_as, svg_for_inline,
                               texts_of, title_card_dot)
-from .render_pages import PAGE_LIST, diagram_pages, page_root, page_url, render_pages
+from .render_pages import diagram_pages, render_pages
+from . import urls
+from .urls import MODEL, MODEL_SCHEMA, PAGE_LIST, REFERENCE, ROBOTS, STYLESHEET, edition_root, edition_url, page_root
+from .export import model_json, model_schema
+from .schema import LANGUAGES
 from .words import LABELS
 from .render_reference import render_reference
 from .validate import validate_model
 
-__all__ = ["STYLESHEET", "build", "build_with_warnings", "check", "measure", "picture_dots", "pictures", "render"]
+__all__ = ["build", "build_with_warnings", "check", "measure", "picture_dots", "pictures", "render", "robots_txt"]
 
-STYLESHEET = "assets/virtstack.css"
 SITE_NAME = "virtstack"
 # Issues after which a file has no data to check further.
 FATAL_LOAD_CODES = {"yaml-syntax", "too-large"}
@@ -68,11 +71,6 @@ def build_with_warnings(model_dir: Path, display_root: Path, cache: DotCache | N
     return render(model, cache, lang, site_url, previews), warnings
 
 
-def _folder(page: str) -> PurePosixPath:
-    """Return the folder a page is published in (directory URLs): components/kvm.md -> components/kvm."""
-    return PurePosixPath(page).with_suffix("") if page != "index.md" else PurePosixPath()
-
-
 def _runner(cache: DotCache | None, fmt: str, engine: str) -> Callable[[str], str | bytes]:
     """Return a function that draws DOT with Graphviz, through the cache when there is one."""
     def run(dot: str) -> str | bytes:
@@ -101,8 +99,8 @@ def picture_dots(shown: list[tuple], widths: TextWidths) -> list[str]:
 def _title_cards(pages: dict[str, str], drawn: set[str], lang: str, cache: DotCache | None) -> dict[str, bytes]:
     """Return the title-card preview of every page that has no diagram, and of the hand-written about page."""
     titles = [(entry["url"], entry["title"]) for entry in json.loads(pages[PAGE_LIST])]
-    titles.append(("about/", LABELS[lang]["about-title"]))
-    wanted = [(f"{url}preview.png", title) for url, title in titles if f"{url}preview.png" not in drawn]
+    titles.append((urls.page_url(urls.ABOUT), LABELS[lang]["about-title"]))
+    wanted = [(urls.preview_at(url), title) for url, title in titles if urls.preview_at(url) not in drawn]
     with ThreadPoolExecutor() as pool:
         pngs = pool.map(_runner(cache, "png", "dot"), [title_card_dot(title, SITE_NAME) for _, title in wanted])
     return dict(zip((path for path, _ in wanted), pngs, strict=True))
@@ -136,16 +134,15 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     # shows one) and saved beside it; its links work in both places.
     outputs, inline = {}, {}
     for (page, diagram, variant, scene), dot, svg in zip(shown, dots, svgs, strict=True):
-        stem = _folder(page)
-        base = f"{site_url}{page_url(page)}" if site_url else ""
+        base = urls.absolute(site_url, page) if site_url else ""
         markup = svg_for_inline(svg, diagram.title, diagram_links(model, diagram, lang, scene), base,
                                 shown_as(diagram, variant))
         inline[(page, diagram.id)] = inline.get((page, diagram.id), "") + markup
-        outputs[f"{stem / scene.id}.dot"] = dot
-        outputs[f"{stem / scene.id}.svg"] = markup + "\n"
+        outputs[urls.beside(page, f"{scene.id}.dot")] = dot
+        outputs[urls.beside(page, f"{scene.id}.svg")] = markup + "\n"
     images = {}
     for (page, _, _), png in zip(shared, pngs, strict=True):
-        images[page] = f"{_folder(page) / 'preview.png'}"
+        images[page] = urls.preview(page)
         outputs[images[page]] = png
     # 7. Markdown pages with the SVGs inlined, redirects for renamed ids, the stylesheet;
     #    and a title card as the link preview of each page without a diagram.
@@ -157,8 +154,19 @@ def render(model: Model, cache: DotCache | None = None, lang: str = "en", site_u
     reference = render_reference(lang)
     if previews:  # the reference page's link preview is a title card too
         title = reference.split("\n", 1)[0].removeprefix("# ").removesuffix(" {#top}")
-        outputs["reference/preview.png"] = _runner(cache, "png", "dot")(title_card_dot(title, SITE_NAME))
-        reference = f'---\nimage: "reference/preview.png"\n---\n\n{reference}'
-    outputs["reference.md"] = reference
+        outputs[urls.preview(REFERENCE)] = _runner(cache, "png", "dot")(title_card_dot(title, SITE_NAME))
+        reference = f'---\nimage: "{urls.preview(REFERENCE)}"\n---\n\n{reference}'
+    outputs[REFERENCE] = reference
     outputs[STYLESHEET] = style.stylesheet()
+    # The model as data, in every edition (each is its own build; its reference page links it).
+    outputs[MODEL] = model_json(model, site_url.removesuffix(edition_root(lang).lstrip("/")))
+    outputs[MODEL_SCHEMA] = json.dumps(model_schema(), ensure_ascii=False, indent=2) + "\n"
+    if lang == LANGUAGES[0]:  # the site's root: one robots.txt for every edition
+        outputs[ROBOTS] = robots_txt(site_url)
     return dict(sorted(outputs.items()))
+
+
+def robots_txt(site_url: str) -> str:
+    """Return robots.txt for the site's root, naming each edition's sitemap when the site's address is known."""
+    sitemaps = [f"{edition_url(site_url, lang)}sitemap.xml" for lang in LANGUAGES] if site_url else []
+    return "User-agent: *\nAllow: /\n" + "".join(f"Sitemap: {url}\n" for url in sitemaps)

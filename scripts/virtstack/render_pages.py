@@ -9,19 +9,21 @@ first use of a glossary term on a page links to the glossary.
 """
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
+from . import urls
 from .addresses import alias_anchors
+from .urls import (COMPONENTS, GLOSSARY, HOME, LAYERS, PAGE_LIST, QUESTION, QUESTIONS, SOURCES, TIMELINE,
+                   component_page, link, page_url, question_page)
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
 from .scene import Diagram
 from .views import kind_of, neighbourhood, timeline
 from .words import KIND_LABELS, LABELS, SECTION_LABELS, VERDICT_LABELS
 
-__all__ = ["PAGE_LIST", "diagram_pages", "link", "page_root", "page_url", "render_pages"]
+__all__ = ["diagram_pages", "render_pages"]
 
 DISTRIBUTIONS = ("debian", "fedora", "arch")
 ORIGINAL_QUESTION = "superuser-1490188"
@@ -29,42 +31,19 @@ ORIGINAL_QUESTION = "superuser-1490188"
 
 # Paths ----------------------------------------------------------------------
 
-def component_path(component_id: str) -> str:
-    """Return the page path of a component."""
-    return f"components/{component_id}.md"
-
-
-def question_path(question_id: str) -> str:
-    """Return the page path of an answer."""
-    return f"questions/{question_id}.md"
-
-
 def view_path(model: Model, view_id: str) -> str:
     """Return the page path of a view: the home page for the home view."""
-    return "index.md" if model.view_by_id[view_id].home else f"views/{view_id}.md"
-
-
-def page_root(page: str) -> str:
-    """Return the relative path from a page's URL to the site root (directory URLs)."""
-    parts = page[: -len(".md")].split("/")
-    depth = len(parts) - (1 if parts[-1] == "index" else 0)
-    return "../" * depth
-
-
-@cache  # pure, and asked for the same few hundred pairs over and over
-def link(page: str, target: str) -> str:
-    """Return the Markdown link target from one page to another page path."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return urls.view_page(view_id, model.view_by_id[view_id].home)
 
 
 def diagram_pages(model: Model, lang: str = "en") -> dict[str, list[Diagram]]:
     """Return {page path: the diagrams it shows, in order}: decided here once, for every page."""
     pages = {view_path(model, v.id): _view_diagrams(model, v, lang) for v in model.views}
-    pages |= {component_path(c.id): neighbourhood.select(model, c, lang) for c in model.components}
-    pages |= {question_path(q.id): _view_diagrams(model, model.view_by_id[q.view], lang)
+    pages |= {component_page(c.id): neighbourhood.select(model, c, lang) for c in model.components}
+    pages |= {question_page(q.id): _view_diagrams(model, model.view_by_id[q.view], lang)
               for q in model.questions if q.view}
     if model.events:
-        pages["timeline.md"] = timeline.select(model, lang)
+        pages[TIMELINE] = timeline.select(model, lang)
     return dict(sorted(pages.items()))
 
 
@@ -148,7 +127,7 @@ class Page:
                 continue
             self.linked.add(term)
             out.append(markdown_fragment(piece[last:match.start()]))
-            out.append(f"[{markdown_fragment(match.group(0))}]({self.to('glossary.md')}#{term})")
+            out.append(f"[{markdown_fragment(match.group(0))}]({self.to(GLOSSARY)}#{term})")
             last = match.end()
         return "".join(out) + markdown_fragment(piece[last:])
 
@@ -173,7 +152,7 @@ class Page:
     def component_link(self, c: Component, focus: str | None = None) -> str:
         """Return a Markdown link to a component's page, or its bare name on its own page."""
         name = markdown_text(c.name.in_language(self.site.lang))
-        return f"**{name}**" if c.id == focus else f"[{name}]({self.to(component_path(c.id))})"
+        return f"**{name}**" if c.id == focus else f"[{name}]({self.to(component_page(c.id))})"
 
     def by_layer(self, components: list[Component], separator: str) -> str:
         """Return links to components grouped by layer, top layer first."""
@@ -200,7 +179,7 @@ class Page:
             meta["image"] = self.site.previews[self.path]
             meta["image_alt"] = self.site.words["preview-alt"].format(title=plain_text(self.title))
         elif self.site.cards:  # a card with the page's title
-            meta["image"] = f"{page_url(self.path)}preview.png"
+            meta["image"] = urls.preview(self.path)
             meta["image_alt"] = plain_text(self.title)
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
@@ -227,41 +206,32 @@ def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en
     pipeline draws.
     """
     site = Site(model, lang, svgs, placed if placed is not None else diagram_pages(model, lang), previews or {}, cards)
-    pages = {"index.md": render_home(site), "layers.md": render_layers(site),
-             "components/index.md": render_component_index(site)}
+    pages = {HOME: render_home(site), LAYERS: render_layers(site),
+             COMPONENTS: render_component_index(site)}
     for view in (v for v in model.views if not v.home):
         pages[view_path(model, view.id)] = render_view(site, view)
     for component in model.components:
-        pages[component_path(component.id)] = render_component(site, component)
+        pages[component_page(component.id)] = render_component(site, component)
     if model.claims:
-        pages["question.md"] = render_claims(site)
+        pages[QUESTION] = render_claims(site)
     if model.questions:
-        pages["questions/index.md"] = render_question_index(site)
+        pages[QUESTIONS] = render_question_index(site)
         for question in model.questions:
-            pages[question_path(question.id)] = render_question(site, question)
+            pages[question_page(question.id)] = render_question(site, question)
     if model.events:
-        pages["timeline.md"] = render_timeline(site)
+        pages[TIMELINE] = render_timeline(site)
     if model.terms:
-        pages["glossary.md"] = render_glossary(site)
-    pages["sources.md"] = render_sources(site)
+        pages[GLOSSARY] = render_glossary(site)
+    pages[SOURCES] = render_sources(site)
     pages[PAGE_LIST] = json.dumps([{"url": page_url(p), "title": t} for p, t in sorted(site.titles.items())],
                                   ensure_ascii=False, separators=(",", ":"))
     return dict(sorted(pages.items()))
 
 
-PAGE_LIST = "pages.json"
-
-
-def page_url(page: str) -> str:
-    """Return a page's address from the site root: components/kvm.md -> components/kvm/ (directory URLs)."""
-    stem = page[: -len(".md")]
-    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-
-
 def render_home(site: Site) -> str:
     """Return the home page: the answer in one or two sentences, the picture, then everything else."""
     view, words = site.model.home_view, site.words
-    page = Page(site, "index.md", view.title.in_language(site.lang), description=view.summary.in_language(site.lang))
+    page = Page(site, HOME, view.title.in_language(site.lang), description=view.summary.in_language(site.lang))
     page.add(page.heading(), "")
     lead = tuple(dict.fromkeys(st.sources[0] for st in view.intro if st.sources))
     page.add(f'<p class="vs-lead" markdown>{page.text(view.summary)} {page.cite(lead)}</p>', "")
@@ -281,10 +251,10 @@ def render_home(site: Site) -> str:
 def _explore(page: Page) -> str:
     """Return the line of links to the reference pages the model has."""
     model, words = page.site.model, page.site.words
-    targets = [("layers", "layers.md"), ("components", "components/index.md")]
-    targets += [("timeline", "timeline.md")] if model.events else []
-    targets += [("glossary", "glossary.md")] if model.terms else []
-    targets += [("sources", "sources.md")]
+    targets = [("layers", LAYERS), ("components", COMPONENTS)]
+    targets += [("timeline", TIMELINE)] if model.events else []
+    targets += [("glossary", GLOSSARY)] if model.terms else []
+    targets += [("sources", SOURCES)]
     links = [f"[{words['explore-' + name]}]({page.to(path)})" for name, path in targets]
     return f"{words['explore']} {', '.join(links[:-1])} {words['and']} {links[-1]}."
 
@@ -301,7 +271,7 @@ def render_view(site: Site, view: View) -> str:
 
 def render_layers(site: Site) -> str:
     """Return the layers overview: each layer, top first, with its components."""
-    page = Page(site, "layers.md", site.words["layers-title"], description=site.words["layers-intro"])
+    page = Page(site, LAYERS, site.words["layers-title"], description=site.words["layers-intro"])
     page.add(page.heading(), "", site.words["layers-intro"], "")
     for layer in reversed(site.model.layers):
         page.add(f"## {markdown_text(layer.name.in_language(site.lang))} {{#{layer.id}}}", "")
@@ -314,7 +284,7 @@ def render_layers(site: Site) -> str:
 def render_component_index(site: Site) -> str:
     """Return the list of all components as a table, by layer from the top."""
     words = site.words
-    page = Page(site, "components/index.md", words["components-title"], description=words["components-intro"])
+    page = Page(site, COMPONENTS, words["components-title"], description=words["components-intro"])
     page.add(page.heading(), "", words["components-intro"], "")
     page.add(f"| {words['component']} | {words['layer']} | {words['summary']} |", "| --- | --- | --- |")
     for layer in reversed(site.model.layers):
@@ -328,7 +298,7 @@ def render_component_index(site: Site) -> str:
 def render_component(site: Site, component: Component) -> str:
     """Return a component's page: summary, neighbourhood, facts, relations, sources."""
     words, model = site.words, site.model
-    page = Page(site, component_path(component.id), component.name.in_language(site.lang),
+    page = Page(site, component_page(component.id), component.name.in_language(site.lang),
                 description=component.summary.in_language(site.lang))
     page.add(page.heading(), "")
     page.add(*_copy_buttons(page, "", page.title, component.summary.in_language(site.lang)))
@@ -353,7 +323,7 @@ def render_component(site: Site, component: Component) -> str:
 def render_claims(site: Site) -> str:
     """Return the question page: the asker's conclusions, grouped as they wrote them, each with a verdict."""
     words, model = site.words, site.model
-    page = Page(site, "question.md", words["question-title"], description=words["question-intro"])
+    page = Page(site, QUESTION, words["question-title"], description=words["question-intro"])
     page.add(page.heading(), "", words["question-intro"], "")
     if ORIGINAL_QUESTION in model.source_by_id:
         original = model.source_by_id[ORIGINAL_QUESTION]
@@ -373,13 +343,13 @@ def render_claims(site: Site) -> str:
 
 def render_question_index(site: Site) -> str:
     """Return the list of the four answers with their short answers."""
-    page = Page(site, "questions/index.md", site.words["questions-title"], description=site.words["questions-intro"])
+    page = Page(site, QUESTIONS, site.words["questions-title"], description=site.words["questions-intro"])
     page.add(page.heading(), "", site.words["questions-intro"], "")
     for number, question in enumerate(site.model.questions, 1):
         title = markdown_text(question.title.in_language(site.lang))
         page.add(f"## {number}. {title} {{#{question.id}}}", "")
         page.statements(question.short_answer)
-        page.add(f"[{site.words['answer']}]({page.to(question_path(question.id))})", "")
+        page.add(f"[{site.words['answer']}]({page.to(question_page(question.id))})", "")
     return page.finish()
 
 
@@ -388,7 +358,7 @@ def render_question(site: Site, question: Question) -> str:
     words, model = site.words, site.model
     number = model.questions.index(question) + 1
     short = " ".join(st.text.in_language(site.lang) for st in question.short_answer)
-    page = Page(site, question_path(question.id), f"{number}. {question.title.in_language(site.lang)}", description=short)
+    page = Page(site, question_page(question.id), f"{number}. {question.title.in_language(site.lang)}", description=short)
     page.add(page.heading(), "")
     page.add(f"## {words['short-answer']} {{#short-answer}}", "")
     page.add('<div class="vs-short-answer" markdown>', "")
@@ -412,7 +382,7 @@ def render_question(site: Site, question: Question) -> str:
 
 def render_timeline(site: Site) -> str:
     """Return the timeline: its diagram and every event by year, each with an anchor."""
-    page = Page(site, "timeline.md", site.words["timeline-title"], description=site.words["timeline-intro"])
+    page = Page(site, TIMELINE, site.words["timeline-title"], description=site.words["timeline-intro"])
     page.add(page.heading(), "", site.words["timeline-intro"], "")
     _diagram_block(page, twin=False)
     for year in sorted({e.date[:4] for e in site.model.events}):
@@ -428,7 +398,7 @@ def render_timeline(site: Site) -> str:
 
 def render_glossary(site: Site) -> str:
     """Return the glossary: each term with its sourced definition."""
-    page = Page(site, "glossary.md", site.words["glossary-title"], link_terms=False, description=site.words["glossary-intro"])
+    page = Page(site, GLOSSARY, site.words["glossary-title"], link_terms=False, description=site.words["glossary-intro"])
     page.add(page.heading(), "", site.words["glossary-intro"], "")
     for term in sorted(site.model.terms, key=lambda t: t.term.in_language(site.lang).lower()):
         page.add(f"## {markdown_text(term.term.in_language(site.lang))} {{#{term.id}}}", "")
@@ -442,7 +412,7 @@ def render_glossary(site: Site) -> str:
 
 def render_sources(site: Site) -> str:
     """Return every source with the pages that cite it (render it after every other page)."""
-    page = Page(site, "sources.md", site.words["sources-title"], description=site.words["sources-intro"])
+    page = Page(site, SOURCES, site.words["sources-title"], description=site.words["sources-intro"])
     page.add(page.heading(), "", site.words["sources-intro"], "")
     for source in sorted(site.model.sources, key=lambda s: (s.title.lower(), s.id)):
         details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
@@ -466,7 +436,7 @@ def _diagram_block(page: Page, twin: bool = True) -> None:
         page.add(f'<p class="vs-skip" markdown>[{words["skip-to-words"]}](#{words_id})</p>', "")
     divs = [f"{_diagram_div(page, d.id)}{site.svgs[(page.path, d.id)]}</div>" for d in diagrams]
     page.add(*(['<div class="vs-grid">', *divs, "</div>"] if len(diagrams) > 1 else divs), "")
-    if page.path == "index.md":
+    if page.path == HOME:
         page.add(*_stack_choices(page), *_filters(page, first), "")
     if not twin:
         return
@@ -530,16 +500,15 @@ def _stack_choices(page: Page) -> list[str]:
     views = [v for v in model.views if v.kind == "compare"]
     if not views:
         return []
-    first = page.site.placed["index.md"][0]
+    first = page.site.placed[HOME][0]
     lines = [f'<div class="vs-stacks" data-diagram="diagram-{first.id}" role="group" aria-label="{html_text(words["filter-stacks"])}" hidden>',
              f'<span>{words["other-stacks"]}</span>',
              f'<button type="button" data-src="" aria-pressed="true">{html_text(words["this-stack"])}</button>']
     for view in views:
-        folder = view_path(model, view.id).removesuffix(".md")
         for diagram in kind_of(view.kind).select(model, view, lang):
             if set(diagram.components) <= set(first.components):  # the home picture shows it already
                 continue
-            src = page.to(f"{folder}/{diagram.id}.svg")
+            src = page.to(urls.beside(view_path(model, view.id), f"{diagram.id}.svg"))
             lines.append(f'<button type="button" data-src="{html_text(src)}" data-members="{" ".join(diagram.components)}" '
                          f'aria-pressed="false">{html_text(diagram.title)}</button>')
     return lines + ["</div>"]
@@ -642,12 +611,12 @@ def _claim_entry(page: Page, claim: Claim) -> None:
 def _claim_link(page: Page, claim: Claim) -> str:
     """Return a link to a claim on the question page, with its verdict."""
     text = markdown_text(claim.claim.in_language(page.site.lang))
-    return f"[{claim.id.upper()}]({page.to('question.md')}#{claim.id}) {_badge(page.site, claim.verdict)} {text}"
+    return f"[{claim.id.upper()}]({page.to(QUESTION)}#{claim.id}) {_badge(page.site, claim.verdict)} {text}"
 
 
 def _question_list(page: Page) -> list[str]:
     """Return a numbered list of links to the answers."""
-    return [f"{n}. [{markdown_text(q.title.in_language(page.site.lang))}]({page.to(question_path(q.id))})"
+    return [f"{n}. [{markdown_text(q.title.in_language(page.site.lang))}]({page.to(question_page(q.id))})"
             for n, q in enumerate(page.site.model.questions, 1)]
 
 
@@ -659,7 +628,7 @@ def _badge(site: Site, verdict: str) -> str:
 def _layer_link(page: Page, layer_id: str) -> str:
     """Return a Markdown link to a layer's section of the layers page."""
     name = markdown_text(page.site.model.layer_by_id[layer_id].name.in_language(page.site.lang))
-    return f"[{name}]({page.to('layers.md')}#{layer_id})"
+    return f"[{name}]({page.to(LAYERS)}#{layer_id})"
 
 
 def _relation_sentence(page: Page, r: Relation, focus: str | None) -> str:

@@ -9,6 +9,7 @@ kind and relation type, so the documentation cannot drift from what
 from . import schema
 from .escape import html_text
 from .examples import EXAMPLES
+from .export import VERSION
 from .issues import ISSUE_CODES
 from .style import RELATION_STYLE
 from .words import KIND_LABELS, VERDICT_LABELS
@@ -68,6 +69,23 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
         "verdicts-head": "| verdict | shown as |",
         "issues-heading": "Issue codes",
         "issues-head": "| code | what it means |",
+        "data-heading": "The model as data",
+        "data": """\
+Every build publishes the checked model as [`model.json`](model.json),
+with its JSON Schema, [`model.schema.json`](model.schema.json), so the map
+can be reused without reading pages. Each edition has the same two files at
+its root. It holds each list of this reference under its key
+(`layers`, `components`, `relations`, …), every entity with the fields
+described above, texts in both languages; optional fields that are empty
+are left out, and a relation also carries its `id` (*from*-*kind*-*to*).
+
+Each entity has `addresses`: for each language, where the site shows it
+(its page, or its anchors) as paths from the site's root, the same form as
+in `diagrams/published.txt`. `site_url` is the site's address the build
+was made for. `version` is the format's version, now {version}: a new field keeps it,
+a field removed or changed in meaning raises it. The same model always
+gives the same file, byte for byte.
+""",
     },
     "ru": {
         "intro": """\
@@ -211,6 +229,24 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
             "no-relations": "предупреждение: компонент, у которого нет ни одной связи",
         },
         "lines": {"solid": "сплошная", "bold": "жирная", "dashed": "штриховая", "dotted": "точечная"},
+        "data-heading": "Модель в виде данных",
+        "data": """\
+Каждая сборка публикует проверенную модель: файл
+[`model.json`](model.json) и его JSON Schema,
+[`model.schema.json`](model.schema.json). Так схему стека можно использовать
+в других проектах, не разбирая страницы. В корне каждой языковой версии
+сайта лежат одни и те же два файла. Каждый список из этого справочника
+лежит в файле под своим ключом (`layers`, `components`, `relations`, …);
+у каждой сущности — поля, описанные выше, тексты на обоих языках. Пустые
+необязательные поля опущены, а у связи есть ещё `id` (*from*-*kind*-*to*).
+
+В поле `addresses` у каждой сущности для каждого языка указано, где сайт
+её показывает (страница или якоря), — пути от корня сайта в том же виде,
+что и в `diagrams/published.txt`. В `site_url` — адрес, для которого
+собран сайт. `version` — версия формата, сейчас {version}: новое поле её
+не меняет, а удалённое или изменившее смысл поле её повышает. Одна и та же
+модель всегда даёт один и тот же файл, байт в байт.
+""",
     },
 }
 
@@ -220,7 +256,7 @@ def render_reference(lang: str = "en") -> str:
     lines = [REFERENCE_WORDS[lang]["intro"]]
     for name, collection in schema.COLLECTIONS.items():
         lines += _collection(name, collection, lang)
-    return "\n".join(lines + _vocabulary(lang) + _issue_codes(lang)) + "\n"
+    return "\n".join(lines + _vocabulary(lang) + _issue_codes(lang) + _model_data(lang)) + "\n"
 
 
 def _collection(name: str, collection: schema.Collection, lang: str) -> list[str]:
@@ -335,6 +371,12 @@ def _vocabulary(lang: str) -> list[str]:
     lines += ["", f"## {words['verdicts-heading']} {{#verdicts}}", "", words["verdicts-head"], "| --- | --- |"]
     lines += [f"| `{v}` | {VERDICT_LABELS[lang][v]} |" for v in schema.VERDICTS]
     return lines + [""]
+
+
+def _model_data(lang: str) -> list[str]:
+    """Return the section on model.json, the model published as data."""
+    words = REFERENCE_WORDS[lang]
+    return ["", f"## {words['data-heading']} {{#model-json}}", "", words["data"].format(version=VERSION).rstrip("\n")]
 
 
 def _issue_codes(lang: str) -> list[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import model
+from .languages import LANGUAGES, REQUIRED_LANGUAGES
 from .views import VIEW_KINDS
 
 __all__ = [
@@ -18,9 +19,6 @@ __all__ = [
     "ListOf", "Obj", "Ref", "Str", "Text", "Url", "Words",
 ]
 
-# Languages a text may have, and those every text must have.
-LANGUAGES = ("en", "ru")
-REQUIRED_LANGUAGES = ("en", "ru")
 
 COMPONENT_KINDS = (
     "cpu-extension", "kernel", "kernel-module", "hypervisor", "vmm",

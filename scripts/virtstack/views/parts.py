@@ -5,7 +5,7 @@ the diagram to the site root, for links). Output: scene.Box, Band, Arrow and
 KeyEntry values. Pure.
 """
 
-from .. import style
+from .. import style, urls
 from ..escape import plain_text
 from ..model import Component, Model, Relation
 from ..scene import Arrow, Band, Box, KeyEntry
@@ -24,7 +24,7 @@ def component_box(component: Component, lang: str, root: str, *, focus: str | No
     if component.id in emphasis:
         classes += " emphasis"
     text = plain_text(component.role.in_language(lang)) if role and component.role else ""
-    url = "" if component.id == focus else f"{root}components/{component.id}/"
+    url = "" if component.id == focus else root + urls.page_url(urls.component_page(component.id))
     return Box(component.id, component.name.in_language(lang), text, classes, url, component.layer, children,
                component.id in emphasis or component.id == focus)
 
@@ -39,7 +39,7 @@ def arrow(relation: Relation, lang: str, root: str, label: str | None = None, ar
     if label is None:
         label = plain_text(relation.interface.in_language(lang)) if relation.interface else ""
     return Arrow(arrow_id or relation.id, relation.from_, relation.to, label, style.RELATION_STYLE[relation.kind],
-                 relation_classes(relation), f"{root}components/{relation.from_}/#{relation.id}")
+                 relation_classes(relation), root + urls.anchor(urls.component_page(relation.from_), relation.id))
 
 
 def layer_bands(model: Model, components: list[Component], boxes: dict[str, Box], lang: str,

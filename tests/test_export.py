@@ -1,0 +1,73 @@
+"""Tests for export.py: model.json holds the whole model and validates against its published schema."""
+
+import json
+
+import jsonschema
+
+from virtstack import export, pipeline
+
+from conftest import FIXTURES, ROOT
+
+
+def fixture_data() -> dict:
+    """Return model.json of the small valid model, built for https://example.org/."""
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    return json.loads(export.model_json(model, "https://example.org/"))
+
+
+def test_a_relation_has_its_id_fields_both_languages_and_an_address_on_each_ends_page():
+    assert fixture_data()["relations"][0] == {
+        "id": "qemu-uses-kvm", "from": "qemu", "to": "kvm", "kind": "uses",
+        "label": {"en": "runs guests with", "ru": "запускает гостевые системы с помощью"},
+        "protocol": {"en": "ioctls on `/dev/kvm`", "ru": "вызовы ioctl на `/dev/kvm`"},
+        "sources": ["api"],
+        "addresses": {"en": ["/components/kvm/#qemu-uses-kvm", "/components/qemu/#qemu-uses-kvm"],
+                      "ru": ["/ru/components/kvm/#qemu-uses-kvm", "/ru/components/qemu/#qemu-uses-kvm"]}}
+
+
+def test_the_head_names_format_languages_site_and_every_collection():
+    data = fixture_data()
+    assert {key: data[key] for key in ("$schema", "version", "languages", "site_url")} == {
+        "$schema": "model.schema.json", "version": 1, "languages": ["en", "ru"], "site_url": "https://example.org/"}
+    assert list(data)[4:] == ["layers", "components", "relations", "sources", "views", "claims", "questions", "events",
+                              "terms"]
+    assert data["layers"][0] == {"id": "kernel", "name": {"en": "Kernel", "ru": "Ядро"},
+                                 "summary": {"en": "Runs in the kernel.", "ru": "Работает в ядре."},
+                                 "addresses": {"en": ["/layers/#kernel"], "ru": ["/ru/layers/#kernel"]}}
+
+
+def test_the_repository_model_validates_against_the_schema_the_site_publishes():
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    outputs = pipeline.render(model, site_url="https://example.org/", previews=False)
+    schema = json.loads(outputs["model.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = json.loads(outputs["model.json"])
+    errors = [f"{e.json_path}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+    assert len(data["components"]) == len(model.components) and len(data["relations"]) == len(model.relations)
+
+
+def test_every_address_in_model_json_is_a_registered_published_address():
+    registered = set((ROOT / "diagrams/published.txt").read_text().splitlines())
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    data = json.loads(export.model_json(model))
+    shown = {a for key in ("layers", "components", "relations", "views", "claims", "questions", "events", "terms")
+             for entity in data[key] for where in entity["addresses"].values() for a in where}
+    assert sorted(shown - registered) == []
+
+
+def test_a_wrong_field_fails_the_schema():
+    data = fixture_data()
+    data["components"][0]["layer"] = 7
+    del data["relations"][0]["addresses"]
+    validator = jsonschema.Draft202012Validator(export.model_schema())
+    assert sorted(e.message for e in validator.iter_errors(data)) == ["'addresses' is a required property",
+                                                                       "7 is not of type 'string'"]
+
+
+def test_model_json_is_byte_identical_across_runs_and_the_same_in_every_edition():
+    model = pipeline.check(FIXTURES / "valid", FIXTURES)[0]
+    english = pipeline.render(model, site_url="https://example.org/", previews=False)
+    russian = pipeline.render(model, lang="ru", site_url="https://example.org/ru/", previews=False)
+    assert english["model.json"] == russian["model.json"] == export.model_json(model, "https://example.org/")
+    assert english["model.schema.json"] == russian["model.schema.json"]
