@@ -10,6 +10,8 @@
                                                 model warnings too
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
     python scripts/cli.py addresses             add the site's current addresses to diagrams/published.txt
+    python scripts/cli.py csp SITE [--lang ru]  give every page of a built edition its Content-Security-Policy
+                                                (the MkDocs hook does it after each build)
     python scripts/cli.py diff BASE [HEAD] --out DIR
                                                 what changed in the model between two git revisions
                                                 (HEAD defaults to the working tree), with before
@@ -22,15 +24,17 @@ can publish DIR next to docs/.
 """
 
 import argparse
+import functools
 import json
 import subprocess
 import tempfile
 import sys
 from pathlib import Path
 
-from virtstack import addresses, diff, json_schema, pipeline, schema, urls
+from virtstack import addresses, csp, diff, json_schema, pipeline, schema, urls, write
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_github, format_issue
+from virtstack.load import read_lines
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
 
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return _schema()
         if args.command == "addresses":
             return _addresses(model_dir)
+        if args.command == "csp":
+            return _csp(args.site, args.lang)
         if args.command == "diff":
             return _diff(args.base, args.head, args.out)
         return _render(model_dir, args, show)
@@ -77,6 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", help="the revision to compare from, e.g. origin/main")
     diff.add_argument("head", nargs="?", default=None, help="the revision to compare to (default: the working tree)")
     diff.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
+    policy = commands.add_parser("csp", help="give every page of a built edition its Content-Security-Policy")
+    policy.add_argument("site", type=Path, help="the built edition's folder, e.g. site/ or site/ru/")
+    policy.add_argument("--lang", choices=schema.LANGUAGES, default=schema.LANGUAGES[0],
+                        help="the edition it holds; the root's leaves the other editions' folders alone")
     render = commands.add_parser("render", help="write generated files into a folder")
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     render.add_argument("--lang", choices=schema.LANGUAGES, default=schema.LANGUAGES[0],
@@ -132,21 +142,23 @@ def _addresses(model_dir: Path) -> int:
 
 
 def _diff(base: str, head: str | None, out: Path) -> int:
-    """Write report.md and before/after SVGs of the diagrams that changed between two revisions."""
+    """Write report.md (with pictures), summary.md (without) and marked before/after SVGs of what changed."""
     with tempfile.TemporaryDirectory() as scratch:
         before_dir = _model_at(base, Path(scratch) / "before" / "diagrams")
         after_dir = _model_at(head, Path(scratch) / "after" / "diagrams") if head else ROOT / "diagrams"
         before_model, _ = pipeline.check(before_dir, before_dir.parent)
         after_model, _ = pipeline.check(after_dir, _display_root(after_dir))
+        registry = read_lines(after_dir / addresses.REGISTRY, addresses.REGISTRY)[0] or []
     before, after = _every_edition(before_model), _every_edition(after_model)
     changes = diff.diff_models(before_model, after_model)
-    dots = diff.changed_diagrams(before, after)
-    files = {"report.md": diff.render_report(base, head or "working tree", changes, dots)}
-    for dot in dots:
-        svg = dot[: -len(".dot")] + ".svg"
-        files.update({f"{side}/{svg}": outputs[svg] for side, outputs in (("before", before), ("after", after)) if svg in outputs})
+    moved = diff.address_changes(before_model, after_model, registry)
+    diagrams = diff.changed_diagrams(before, after)
+    report = functools.partial(diff.render_report, base, head or "working tree", changes, moved, diagrams)
+    marks = diff.picture_marks(before_model, after_model, changes)
+    files = {"report.md": report(), "summary.md": report(pictures=False), **diff.picture_files(diagrams, before, after, marks)}
     write_outputs(files, out.resolve())
-    print(f"{len(changes)} change(s), {len(dots)} diagram(s) changed: {out / 'report.md'}")
+    print(f"{len(changes)} change(s), {len(moved)} address(es) added or retired, {len(diagrams)} diagram(s) changed: "
+          f"{out / 'report.md'}")
     return 0
 
 
@@ -158,10 +170,10 @@ def _every_edition(model) -> dict:
 
 
 def _model_at(revision: str, folder: Path) -> Path:
-    """Write the model files of a git revision into folder and return it."""
+    """Write the model files and the address registry of a git revision into folder and return it."""
     listing = _git("ls-tree", "--name-only", f"{revision}:diagrams").split()
     folder.mkdir(parents=True)
-    for name in (n for n in listing if n.endswith(".yaml")):
+    for name in (n for n in listing if n.endswith(".yaml") or n == addresses.REGISTRY):
         (folder / name).write_bytes(_git("show", f"{revision}:diagrams/{name}", binary=True))
     return folder
 
@@ -172,6 +184,13 @@ def _git(*args: str, binary: bool = False):
     if result.returncode != 0:
         raise OSError(f"git {' '.join(args)}: {result.stderr.decode(errors='replace').strip()}")
     return result.stdout if binary else result.stdout.decode()
+
+
+def _csp(site: Path, lang: str) -> int:
+    """Give every page of a built edition the policy that lists its inline scripts' hashes."""
+    count = write.transform_pages(site, csp.with_policy, urls.editions_inside(lang))
+    print(f"Content-Security-Policy on {count} page(s) in {site}")
+    return 0
 
 
 def _render(model_dir: Path, args: argparse.Namespace, show) -> int:

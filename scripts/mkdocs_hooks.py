@@ -5,7 +5,9 @@ pipeline.build_with_warnings() does the work for the edition being built
 `scripts/cli.py render` does for Zensical. Model errors become one
 PluginError listing every issue line (no traceback; `mkdocs serve` keeps the
 last good site); model warnings are logged, so `--strict` fails on them.
-Restart `mkdocs serve` after editing scripts/: MkDocs does not reload hooks.
+After the build, every page gets the Content-Security-Policy (csp.py), the
+step `scripts/cli.py csp` applies to a Zensical build. Restart `mkdocs serve`
+after editing scripts/: MkDocs does not reload hooks.
 """
 
 import logging
@@ -16,10 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import mkdocs_editions
-from virtstack import pipeline
+from virtstack import csp, pipeline
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_issue
 from virtstack.graphviz_run import DotNotFound
+from virtstack.urls import editions_inside
+from virtstack.write import transform_pages
 
 log = logging.getLogger("mkdocs.hooks.virtstack")
 CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete; $VIRTSTACK_CACHE moves it
@@ -64,6 +68,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
-    """Under `mkdocs serve`, build the other editions into the served site, so the language menu works."""
+    """Give every page its Content-Security-Policy; under serve, first build the other editions into the site."""
     if _serving[0]:
         mkdocs_editions.build_other_editions(config)
+    lang = config.theme["language"]
+    transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(lang))

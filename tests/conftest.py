@@ -150,10 +150,25 @@ def browser():
         instance.close()
 
 
+# Every page reports what its Content-Security-Policy blocked as a console error.
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample || ""}`))"""
+
+
+def csp_violations(console_errors: list[str]) -> list[str]:
+    """Return the console errors that say the Content-Security-Policy blocked something."""
+    return [e for e in console_errors if e.startswith("CSP violation") or "Content Security Policy" in e]
+
+
 @pytest.fixture
 def page(browser):
-    """Return a fresh page that records console errors and fails slow loads within 30 s."""
+    """Return a fresh page that records console errors and fails slow loads within 30 s.
+
+    Whatever the test does, it fails if the page's Content-Security-Policy
+    blocked anything: every feature must work under the policy.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.console_errors = []
@@ -161,3 +176,4 @@ def page(browser):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
+    assert csp_violations(page.console_errors) == []

@@ -101,3 +101,14 @@ def test_render_strict_fails_on_a_warning_and_writes_nothing(model_dir, tmp_path
     assert result.stderr == ("diagrams/sources.yaml:11:9: warning: source 'unused' is cited nowhere; cite it or remove it "
                              "[unused-source]\n1 warning(s), fatal with --strict; nothing was written.\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_csp_gives_every_page_of_an_edition_its_policy_and_leaves_the_other_editions_alone(tmp_path):
+    site = tmp_path / "site"
+    (site / "ru").mkdir(parents=True)
+    (site / "index.html").write_text("<html><head><script>a()</script></head></html>")
+    (site / "ru/index.html").write_text("<html><head></head></html>")
+    result = cli("csp", str(site))
+    assert (result.returncode, result.stdout) == (0, f"Content-Security-Policy on 1 page(s) in {site}\n")
+    assert "'sha256-" in (site / "index.html").read_text()
+    assert (site / "ru/index.html").read_text() == "<html><head></head></html>"

@@ -11,15 +11,18 @@ search index of each edition are searched for a payload that survived as markup,
 and the payloads are looked for as escaped text.
 """
 
+import functools
 import html
+import http.server
 import json
 import re
 import shutil
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, mkdocs
+from conftest import FIXTURES, REPORT_CSP_VIOLATIONS, ROOT, csp_violations, mkdocs
 from virtstack import pipeline
 from virtstack.escape import plain_text
 
@@ -28,7 +31,7 @@ HOSTILE = FIXTURES / "hostile"
 EDITIONS = {"en": ("mkdocs.yml", ""), "ru": ("mkdocs.ru.yml", "ru")}
 
 
-def build_site(tmp_path: Path, model: Path) -> tuple[Path, dict[str, object]]:
+def build_site(tmp_path: Path, model: Path, site_url: str = "http://127.0.0.1:8000/") -> tuple[Path, dict[str, object]]:
     """Copy the project's config, docs, templates and scripts, add model as diagrams/, and build each edition strictly."""
     project = tmp_path / "project"
     project.mkdir()
@@ -38,14 +41,22 @@ def build_site(tmp_path: Path, model: Path) -> tuple[Path, dict[str, object]]:
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(model, project / "diagrams")
-    return project / "site", {lang: mkdocs("build", "--strict", "-f", config, cwd=project)
+    return project / "site", {lang: mkdocs("build", "--strict", "-f", config, cwd=project, site_url=site_url)
                               for lang, (config, _) in EDITIONS.items()}
 
 
 @pytest.fixture(scope="module")
-def hostile_sites(tmp_path_factory) -> Path:
-    """Build the hostile model's site in every edition once and return the site folder."""
-    site, results = build_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
+def hostile_server():
+    """Bind a server for the hostile site once, on a port the OS picks, before the site is built for its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    yield server
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hostile_sites(tmp_path_factory, hostile_server) -> Path:
+    """Build the hostile model's site in every edition once, for the server's address, and return the site folder."""
+    site, results = build_site(tmp_path_factory.mktemp("hostile"), HOSTILE, f"http://127.0.0.1:{hostile_server.server_port}/")
     for lang, result in results.items():
         assert result.returncode == 0, (lang, result.stderr)
         assert "Traceback" not in result.stdout + result.stderr, lang
@@ -216,3 +227,32 @@ def test_every_diagram_shows_the_payloads_as_text(hostile_site, diagram):
     svg = (hostile_site / diagram).read_text(encoding="utf-8")
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in svg
     assert "&lt;svg onload=alert(1)&gt;" in svg
+
+
+@pytest.mark.browser
+def test_every_hostile_page_runs_in_chromium_with_no_policy_violation_and_no_payload(hostile_sites, hostile_server, browser):
+    """The payloads are text, so the Content-Security-Policy has nothing to block and nothing pops up."""
+    hostile_server.RequestHandlerClass = functools.partial(_Quiet, directory=str(hostile_sites))
+    threading.Thread(target=hostile_server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    page = context.new_page()
+    errors, dialogs = [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for path in (p for p in sorted(hostile_sites.rglob("*.html"))):
+            page.goto(f"http://127.0.0.1:{hostile_server.server_port}/{path.relative_to(hostile_sites).as_posix()}",
+                      wait_until="load")
+    finally:
+        context.close()
+        hostile_server.shutdown()
+    assert (csp_violations(errors), dialogs) == ([], [])
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request."""
+
+    def log_message(self, *args):
+        pass

@@ -16,7 +16,7 @@ from .languages import LANGUAGES
 
 __all__ = ["ABOUT", "COMPONENTS", "GLOSSARY", "HOME", "LAYERS", "MODEL", "MODEL_SCHEMA", "PAGE_LIST", "QUESTION",
            "QUESTIONS", "REFERENCE", "ROBOTS", "SOURCES", "STYLESHEET", "TIMELINE", "absolute", "anchor", "beside",
-           "component_page", "edition_root", "edition_url", "folder", "link", "page_root", "page_url", "preview", "preview_at",
+           "component_page", "edition_root", "edition_url", "editions_inside", "folder", "link", "page_root", "page_url", "preview", "preview_at",
            "question_page", "redirect_file", "relative_address", "view_page"]
 
 # The pages every edition has (some only when the model holds what they list).
@@ -113,6 +113,11 @@ def absolute(edition_url: str, page: str) -> str:
 def edition_root(lang: str) -> str:
     """Return where an edition is published: English at the root, every other language under /<lang>/."""
     return "/" if lang == LANGUAGES[0] else f"/{lang}/"
+
+
+def editions_inside(lang: str) -> tuple[str, ...]:
+    """Return the folders of the other editions that a built edition's site folder holds: ('ru',) in the root's."""
+    return tuple(other for other in LANGUAGES[1:]) if lang == LANGUAGES[0] else ()
 
 
 def edition_url(site_url: str, lang: str) -> str:

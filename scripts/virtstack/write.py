@@ -2,15 +2,17 @@
 
 Input: {path: text} from pipeline.build and a target folder. The files are
 written into a fresh sibling folder first and swapped in at the end, so a
-failure leaves the previous output untouched. Used by the CLI only; MkDocs
-receives the same files in memory from the hook.
+failure leaves the previous output untouched (used by the CLI; MkDocs
+receives the same files in memory from the hook). It also reads and rewrites
+the pages of a built site, for a step that follows any engine (csp.py).
 """
 
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
-__all__ = ["UnsafePath", "write_outputs"]
+__all__ = ["UnsafePath", "edition_pages", "rewrite_pages", "transform_pages", "write_outputs"]
 
 
 class UnsafePath(Exception):
@@ -57,3 +59,30 @@ def _swap(staging: Path, out_dir: Path) -> None:
     staging.rename(out_dir)
     if old:
         shutil.rmtree(old)
+
+
+def transform_pages(site_dir: Path, transform: Callable[[dict[str, str]], dict[str, str]],
+                    other_editions: tuple[str, ...] = ()) -> int:
+    """Pass every page of a built edition through transform and write back the changed ones; return the count."""
+    pages = edition_pages(site_dir, other_editions)
+    rewrite_pages(site_dir, transform(pages))
+    return len(pages)
+
+
+def edition_pages(site_dir: Path, other_editions: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return {path: HTML} of every page of a built edition, leaving out the folders of other editions in it."""
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        if name.split("/", 1)[0] not in other_editions:
+            pages[name] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def rewrite_pages(site_dir: Path, pages: dict[str, str]) -> None:
+    """Write pages back into a built site, only those whose text changed."""
+    for name, html in pages.items():
+        _check_relative(name)
+        path = site_dir / name
+        if path.read_text(encoding="utf-8") != html:
+            path.write_text(html, encoding="utf-8")
