@@ -41,10 +41,10 @@ def test_every_system_the_seed_names_and_its_neighbours_are_there(model):
     assert expected <= set(model.component_by_id)
 
 
-def test_all_27_claims_and_4_questions_are_there(model):
+def test_all_28_claims_and_4_questions_are_there(model):
     assert [c.id for c in model.claims] == [
         "c1", "c20", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c21", "c11", "c12", "c13", "c14",
-        "c15", "c16", "c17", "c22", "c18", "c19", "c23", "c24", "c25", "c26", "c27"]
+        "c15", "c16", "c17", "c22", "c28", "c18", "c19", "c23", "c24", "c25", "c26", "c27"]
     assert [q.id for q in model.questions] == ["errors", "virt-manager-label", "virt-tools", "qemu-kvm"]
 
 
