@@ -3,7 +3,8 @@ SHELL := /bin/bash
 #   make serve   set up, then serve the site on http://127.0.0.1:8000 with live reload
 #   make test    set up, then run the whole test suite (real dot, mkdocs, Chromium)
 # Also: make check (validate the model only; FORMAT=github for annotations),
-#       make build (static site in site/, Russian edition in site/ru/),
+#       make build (static site in site/, Russian edition in site/ru/; ENGINE=zensical to build it with Zensical),
+#       make zensical (the same site built with Zensical, in site-zensical/),
 #       make render OUT=dir [EDITION=ru] (generated pages and SVGs into any folder),
 #       make diff BASE=rev (model changes since rev).
 
@@ -14,6 +15,17 @@ OUT ?= build/generated
 BASE ?= origin/main
 FORMAT ?= text
 EDITION ?= en
+# The engine `make build` uses: mkdocs (publishes today) or zensical (see README, "Engines").
+ENGINE ?= mkdocs
+ZENSICAL_VENV := .venv-zensical
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
+endif
+
+# Material for MkDocs 9.8.1 announces its end of life for this date, and names
+# Zensical as its successor; the builds print it (the banner itself is hidden below).
+MATERIAL_EOL := 2027-05-05
+EOL_NOTICE := Material for MkDocs reaches end of life on $(MATERIAL_EOL); Zensical is its successor (README, "Engines").
 
 # Where the editions are published: English at SITE_URL, Russian at SITE_URL/ru/
 # (mkdocs.yml and mkdocs.ru.yml read both). Unset, both are the `make serve` address.
@@ -22,11 +34,11 @@ export SITE_URL
 export SITE_URL_RU ?= $(SITE_URL)ru/
 endif
 
-# No nag banners in build output; reproducible dates in sitemap.xml.
+# No nag banners in build output (the builds print MATERIAL_EOL once instead); reproducible dates in sitemap.xml.
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build render schema diff vendor addresses bench setup setup-test requirements clean
+.PHONY: serve test check build zensical render schema diff vendor addresses bench setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -42,10 +54,26 @@ diff: setup
 	$(BIN)/python scripts/cli.py diff $(BASE) --out build/model-diff
 
 # One build per edition (the way both MkDocs and Zensical support): English
-# into site/, then Russian into site/ru/.
+# into site/, then Russian into site/ru/. ENGINE=zensical builds the same
+# layout with Zensical (what the publish workflow uploads either way).
+ifeq ($(ENGINE),zensical)
+build: setup $(ZENSICAL_VENV)/.installed
+	$(BIN)/python scripts/zensical_build.py --out site
+	@echo '$(EOL_NOTICE)'
+else
 build: setup
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs build --strict -f mkdocs.ru.yml
+	@echo "engine: MkDocs; built both editions into site/ (Russian in site/ru/)"
+	@echo '$(EOL_NOTICE)'
+endif
+
+# The same site built with Zensical, which runs no hooks: the CLI renders each
+# edition next to the hand-written pages in build/zensical/<lang>/, then
+# Zensical builds them into site-zensical/ (Russian in site-zensical/ru/).
+zensical: setup $(ZENSICAL_VENV)/.installed
+	$(BIN)/python scripts/zensical_build.py --out site-zensical
+	@echo '$(EOL_NOTICE)'
 
 render: setup
 	$(BIN)/python scripts/cli.py render --out $(OUT) --lang $(EDITION)
@@ -55,7 +83,7 @@ render: setup
 setup: $(VENV)/.installed
 	@scripts/install-system-packages.sh build
 
-setup-test: $(VENV)/.installed-test node_modules/.installed
+setup-test: $(VENV)/.installed-test $(ZENSICAL_VENV)/.installed node_modules/.installed
 	@scripts/install-system-packages.sh test
 
 # Browser libraries pinned in package-lock.json: axe-core for the tests, and
@@ -79,18 +107,27 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Zensical in a venv of its own: its pins never meet the MkDocs build's.
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	@scripts/install-system-packages.sh python
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 # Re-pin after editing requirements*.in: resolves in throwaway venvs.
 requirements:
-	rm -rf build/pin && $(PYTHON) -m venv build/pin/a && $(PYTHON) -m venv build/pin/b
+	rm -rf build/pin && $(PYTHON) -m venv build/pin/a && $(PYTHON) -m venv build/pin/b && $(PYTHON) -m venv build/pin/z
 	build/pin/a/bin/pip install --quiet -r requirements.in
 	build/pin/b/bin/pip install --quiet -r requirements.in -r requirements-test.in
+	build/pin/z/bin/pip install --quiet -r requirements-zensical.in
 	{ echo "# Pinned from requirements.in by 'make requirements'. Do not edit by hand."; build/pin/a/bin/pip freeze; } > requirements.txt
 	{ echo "# Pinned from requirements-test.in by 'make requirements'. Do not edit by hand."; echo "-r requirements.txt"; \
 	  build/pin/b/bin/pip freeze | grep -vxFf <(build/pin/a/bin/pip freeze); } > requirements-test.txt
+	{ echo "# Pinned from requirements-zensical.in by 'make requirements'. Do not edit by hand."; build/pin/z/bin/pip freeze; } > requirements-zensical.txt
 	rm -rf build/pin
 
 clean:
-	rm -rf $(VENV) node_modules site build test-artifacts .pytest_cache
+	rm -rf $(VENV) $(ZENSICAL_VENV) node_modules site site-zensical build test-artifacts .pytest_cache
 
 # Rewrite the JSON Schemas editors use (after changing scripts/virtstack/schema.py).
 schema: $(VENV)/.installed
@@ -103,4 +140,9 @@ addresses: $(VENV)/.installed
 # Measure the build and score pages with Lighthouse (see README, "Performance");
 # prints a Markdown report. BENCH_ARGS="--repeat 1" for a quicker look.
 bench: setup-test
-	$(BIN)/python scripts/bench.py --lighthouse --legibility $(BENCH_ARGS)
+	$(BIN)/python scripts/bench.py --engines --lighthouse --legibility $(BENCH_ARGS)
+
+# Start a new entity, every expected field holding TODO until it is written (see CONTRIBUTING):
+#   make new WHAT=component ID=incus [PART=alternatives]; WHAT is component, source, relation or question.
+new: $(VENV)/.installed
+	$(BIN)/python scripts/cli.py new $(WHAT) $(ID) $(if $(PART),--part $(PART))

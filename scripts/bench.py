@@ -1,7 +1,9 @@
 """Measure the build, side by side in one run: `make bench` (or python scripts/bench.py).
 
 Prints a Markdown report: the full site build (both editions) against a
-plain Material build of the same hand-written pages; each generator step on
+plain Material build of the same hand-written pages; with --engines, both
+editions built by each engine (MkDocs with the hook, against the CLI render
+plus Zensical, scripts/zensical_build.py); each generator step on
 the real model; a one-field edit as `mkdocs serve` regenerates it; synthetic
 models of growing size; page weights; with --lighthouse, Lighthouse's
 mobile scores of four pages served gzipped, as a web host would; and, with
@@ -35,11 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import legibility  # noqa: E402
+import zensical_build  # noqa: E402
 from virtstack import pipeline  # noqa: E402
 from virtstack.cache import DotCache  # noqa: E402
 from virtstack.load import load_documents  # noqa: E402
 from virtstack import graphviz_run  # noqa: E402
-from virtstack.render_pages import diagram_pages, page_root, render_pages  # noqa: E402
+from virtstack.render_pages import diagram_pages, render_pages  # noqa: E402
+from virtstack.urls import page_root  # noqa: E402
 from virtstack.validate import validate_model  # noqa: E402
 
 
@@ -90,6 +94,40 @@ def site_builds(scratch: Path, repeat: int) -> list[tuple[str, float]]:
     return [("plain Material, hand-written pages only", plain), ("English edition, cold diagram cache", cold),
             ("English edition, warm diagram cache", warm), ("both editions, cold diagram cache", cold_both),
             ("both editions, warm diagram cache", warm_both)]
+
+
+def engine_builds(scratch: Path, repeat: int) -> list[tuple[str, float]]:
+    """Time both editions built by each engine, side by side, warm diagram caches: MkDocs, then the CLI plus Zensical."""
+    zensical = zensical_build.ZENSICAL
+    if not zensical.is_file():
+        sys.exit(f"error: {zensical} is missing; `make setup-test` installs it")
+    os.environ.update(SITE_URL=SITE_URL, SITE_URL_RU=SITE_URL + "ru/")  # the address each edition is built for
+    site, work = scratch / "engines-mkdocs", scratch / "engines-work"
+    editions = {lang: zensical_build.edition_config(ROOT / config)["site_url"]
+                for lang, (config, _, _) in zensical_build.EDITIONS.items()}
+    command = [sys.executable, str(ROOT / "scripts/zensical_build.py"), "--out", str(scratch / "engines-zensical"),
+               "--work", str(work), "--site-url", SITE_URL]
+
+    def with_mkdocs():
+        mkdocs_build(ROOT / "mkdocs.yml", site, scratch / "cache")
+        mkdocs_build(ROOT / "mkdocs.ru.yml", site / "ru", scratch / "cache")
+
+    def with_zensical():
+        subprocess.run(command, check=True, capture_output=True)
+
+    def render_only():
+        for lang, url in editions.items():
+            zensical_build.render(lang, url, scratch / "engines-render" / lang)
+
+    def zensical_only():
+        for lang in editions:
+            zensical_build.run_zensical(zensical, work / lang / "mkdocs.yml", lang)
+
+    with_mkdocs(), with_zensical()  # fill both diagram caches (the hook's here, the CLI's in .cache/) and work/
+    return [("MkDocs + Material, both editions (the hook generates in memory)", timed(with_mkdocs, repeat)),
+            ("Zensical, both editions: CLI render, merge with docs/, zensical build", timed(with_zensical, repeat)),
+            ("  of which the CLI render of both editions", timed(render_only, repeat)),
+            ("  of which zensical build of both editions", timed(zensical_only, repeat))]
 
 
 def generator_steps(model_dir: Path, repeat: int) -> list[tuple[str, float]]:
@@ -297,6 +335,7 @@ def main() -> None:
     parser.add_argument("--generate", default="100,1000", help="synthetic sizes to generate fully (slow)")
     parser.add_argument("--lighthouse", action="store_true", help="also score pages with Lighthouse (mobile, slow)")
     parser.add_argument("--legibility", action="store_true", help="also measure every diagram's legibility in Chromium")
+    parser.add_argument("--engines", action="store_true", help="also build both editions with each engine, MkDocs and Zensical")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     generate = [int(n) for n in args.generate.split(",") if n]
@@ -304,6 +343,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         print(report("Site build (mkdocs build)", site_builds(scratch, args.repeat)))
+        if args.engines:
+            print(report("Both editions by each engine (warm diagram caches)", engine_builds(scratch, args.repeat)))
         print(report("Page weight on a first visit", page_weights(scratch, ["", "question/", "questions/qemu-kvm/", "components/kvm/"])))
         print(report("Generator on the real model", generator_steps(ROOT / "diagrams", args.repeat)))
         print(report("mkdocs serve after editing one field", one_field_edit(scratch, args.repeat)))
