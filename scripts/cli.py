@@ -9,37 +9,47 @@
                                                 robots.txt names the sitemaps; --strict fails on
                                                 model warnings too
     python scripts/cli.py schema                rewrite diagrams/schema/*.schema.json from the checker's specs
+                                                (and the layer ids of diagrams/layers.yaml)
+    python scripts/cli.py new WHAT ID [--part PART]
+                                                append a component, source, relation or question
+                                                to its model file (or to <file>.<part>.yaml), every
+                                                expected field holding TODO until it is written
     python scripts/cli.py addresses             add the site's current addresses to diagrams/published.txt
     python scripts/cli.py csp SITE [--lang ru]  give every page of a built edition its Content-Security-Policy
                                                 (the MkDocs hook does it after each build)
     python scripts/cli.py diff BASE [HEAD] --out DIR
                                                 what changed in the model between two git revisions
-                                                (HEAD defaults to the working tree), with before
-                                                and after SVGs of every diagram that changed
+                                                (HEAD defaults to the working tree): DIR/report.md,
+                                                with marked before and after SVGs of every diagram
+                                                that changed, and DIR/summary.md, the same without
+                                                pictures (CI's job summary)
 
 Problems go to stderr as `path:line:col: error: message [code]`, all at once,
-and the exit status is 1. render writes all files or none, so DIR keeps its
-last good content when the model is broken. Another engine (Zensical, say)
-can publish DIR next to docs/.
+then one line per code with its row in the Model reference (on $SITE_URL,
+else the `make serve` address), and the exit status is 1. render writes all
+files or none, so DIR keeps its last good content when the model is broken.
+Another engine (Zensical, say) can publish DIR next to docs/.
 """
 
 import argparse
 import functools
 import json
+import os
 import subprocess
 import tempfile
 import sys
 from pathlib import Path
 
-from virtstack import addresses, csp, diff, json_schema, pipeline, schema, urls, write
+from virtstack import addresses, csp, diff, json_schema, pipeline, scaffold, schema, urls, write
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_github, format_issue
-from virtstack.load import read_lines
+from virtstack.load import load_documents, parse_document, read_lines
 from virtstack.render_diagrams import DotNotFound
 from virtstack.write import UnsafePath, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ".cache/virtstack"  # Graphviz output by content hash, shared with the MkDocs hook
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # the `make serve` address, as in mkdocs.yml
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(model_dir, show)
         if args.command == "schema":
-            return _schema()
+            return _schema(model_dir)
+        if args.command == "new":
+            return _new(model_dir, args.what, args.id, args.part)
         if args.command == "addresses":
             return _addresses(model_dir)
         if args.command == "csp":
@@ -60,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return _diff(args.base, args.head, args.out)
         return _render(model_dir, args, show)
     except ModelError as error:
-        for issue in error.issues:
-            print(show(issue), file=sys.stderr)
+        _print_issues(error.issues, show)
         errors = sum(i.severity == "error" for i in error.issues)
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
     except (DotNotFound, UnsafePath, OSError) as error:
@@ -78,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line:col lines; github: ::error annotations for GitHub Actions")
     commands.add_parser("schema", help="rewrite the JSON Schemas editors use for the model files")
+    new = commands.add_parser("new", help="append an entity to fill in: every expected field, TODO where the facts go")
+    new.add_argument("what", choices=scaffold.TARGETS, help="what to add")
+    new.add_argument("id", help="its id; for a relation from-kind-to, like virsh-uses-libvirt")
+    new.add_argument("--part", help="add it to <file>.<part>.yaml (created if new), e.g. alternatives")
     commands.add_parser("addresses", help="register the site's current addresses as published")
     diff = commands.add_parser("diff", help="report what changed in the model between two git revisions")
     diff.add_argument("base", help="the revision to compare from, e.g. origin/main")
@@ -111,33 +126,75 @@ def _display_root(model_dir: Path) -> Path:
 def _check(model_dir: Path, show) -> int:
     """Validate the model, print its warnings and a one-line summary."""
     model, issues = pipeline.check(model_dir, _display_root(model_dir))
-    for issue in issues:
-        print(show(issue), file=sys.stderr)
+    _print_issues(issues, show)
     counts = ", ".join(f"{len(getattr(model, c.key))} {c.key}" for c in schema.COLLECTIONS.values())
     print(f"ok: {counts}")
     return 0
 
 
-def _schema() -> int:
-    """Write the JSON Schema of every model file into diagrams/schema/."""
+def _print_issues(issues: list, show) -> None:
+    """Print each issue, then, once per code, where the Model reference explains it."""
+    for issue in issues:
+        print(show(issue), file=sys.stderr)
+    for code in dict.fromkeys(issue.code for issue in issues):
+        print(f"{code}: see {_reference_address(code)}", file=sys.stderr)
+
+
+def _reference_address(code: str) -> str:
+    """Return the address of an issue code's row in the Model reference, on $SITE_URL or the `make serve` address."""
+    site = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    return urls.absolute(site if site.endswith("/") else site + "/", urls.REFERENCE) + "#" + urls.issue_anchor(code)
+
+
+def _schema(model_dir: Path) -> int:
+    """Write the JSON Schema of every model file into diagrams/schema/, listing the layers of layers.yaml."""
+    layers = model_dir / "layers.yaml"
+    document, issues = parse_document(layers.read_bytes(), layers.relative_to(_display_root(model_dir)).as_posix())
+    if document is None:
+        raise ModelError(issues)
+    schemas = json_schema.json_schemas(json_schema.known_ids([document]))
     folder = ROOT / json_schema.SCHEMA_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in json_schema.json_schemas().items():
+    for name, content in schemas.items():
         (folder / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(json_schema.json_schemas())} schemas to {folder}")
+    print(f"wrote {len(schemas)} schemas to {folder}")
+    return 0
+
+
+def _new(model_dir: Path, what: str, item_id: str, part: str | None) -> int:
+    """Append a new entity with TODO placeholders to its model file; refuse an id the model already has."""
+    documents, issues = load_documents(model_dir, _display_root(model_dir))
+    if any(i.code in pipeline.FATAL_LOAD_CODES for i in issues):
+        raise ModelError(issues)  # a file that does not parse may hold the id
+    try:
+        name = scaffold.target_file(what, part)
+        path = model_dir / name
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        text, line = scaffold.new_file_text(what, item_id, name, old, documents)
+    except scaffold.Refused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    shown = path.relative_to(_display_root(model_dir)).as_posix()
+    print(f"added {what} '{item_id}' to {shown}, line {line}: replace each TODO; `make check` lists those left")
+    if what == "component":
+        print("it shows on its own page and the components and layers pages; to draw it in a view, "
+              "add its id to that view's components in diagrams/views.yaml (CONTRIBUTING.md)")
     return 0
 
 
 def _addresses(model_dir: Path) -> int:
-    """Add every current address to the registry; addresses are never removed from it."""
+    """Add the site's new addresses to the registry; it keeps every old one, since each must keep working."""
     model, _ = pipeline.check(model_dir, _display_root(model_dir))
     registry = model_dir / addresses.REGISTRY
     old = [line for line in (registry.read_text().splitlines() if registry.exists() else []) if line and not line.startswith("#")]
     new = sorted(set(old) | set(addresses.site_addresses(model)))
-    header = ["# Every address the site has published. Append-only: `make addresses` adds new ones;",
-              "# an address that disappears fails the build unless an alias redirects it."]
+    header = ["# Every address the site has published, both editions. Written by `make addresses`; do not edit it by hand.",
+              "# No line is ever removed: `make check` fails when an address stops working, and says what keeps it:",
+              "# 'aliases: [old-id]' on what replaced it (renamed, merged, a relation re-kinded or re-pointed),",
+              "# or an entry in retired.yaml when nothing did (its old page or anchor then says when and why)."]
     registry.write_text("\n".join(header + new) + "\n", encoding="utf-8")
-    print(f"{len(new) - len(old)} new address(es); {len(new)} registered in {registry}")
+    print(f"{len(new) - len(old)} new address(es) registered, {len(new)} in all, in {registry}; commit it")
     return 0
 
 
@@ -201,8 +258,7 @@ def _render(model_dir: Path, args: argparse.Namespace, show) -> int:
         return 1
     outputs, warnings = pipeline.build_with_warnings(model_dir, _display_root(model_dir), DotCache(ROOT / CACHE),
                                                      args.lang, args.site_url or "")
-    for issue in warnings:
-        print(show(issue), file=sys.stderr)
+    _print_issues(warnings, show)
     if args.strict and warnings:
         print(f"{len(warnings)} warning(s), fatal with --strict; nothing was written.", file=sys.stderr)
         return 1

@@ -4,15 +4,20 @@ MkDocs builds one config at a time; the Russian edition is its own build
 (mkdocs.ru.yml) published under /ru/. `mkdocs build` runs each config
 separately (make build). `mkdocs serve` serves one, so after each build of
 the English edition the other editions are built into its site_dir, and
-their language-menu links are pointed at the address actually served.
+their language-menu links are pointed at the address actually served. When
+the model breaks, serve keeps the last good pages and shows the problems at
+the top of each, until the model is fixed.
 """
 
 import os
+import re
+from html import escape
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from virtstack.urls import edition_root
+from virtstack.words import LABELS
 from virtstack.schema import LANGUAGES
 
 # Every edition but the English one: its config, built into /<lang>/ of the site.
@@ -44,3 +49,11 @@ def build_other_editions(config) -> None:
             if hasattr(hook, "on_startup"):
                 hook.on_startup(command="serve", dirty=False)
         build(edition)
+
+
+def with_problems(html: str, problems: list[str], lang: str) -> str:
+    """Return a served page with the model's problems, one issue line each, at the top of its body."""
+    lines = "\n".join(escape(line) for line in problems)
+    banner = (f'<div class="vs-model-problems" role="alert"><p>{escape(LABELS[lang]["model-problems"])}</p>'
+              f"<pre>{lines}</pre></div>")
+    return re.sub(r"<body[^>]*>", lambda body: body[0] + banner, html, count=1)

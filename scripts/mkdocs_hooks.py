@@ -3,8 +3,10 @@
 pipeline.build_with_warnings() does the work for the edition being built
 (theme.language), robots.txt and absolute diagram links included, exactly as
 `scripts/cli.py render` does for Zensical. Model errors become one
-PluginError listing every issue line (no traceback; `mkdocs serve` keeps the
-last good site); model warnings are logged, so `--strict` fails on them.
+PluginError listing every issue line (no traceback); under `mkdocs serve`
+they are logged and shown at the top of every page of the last good build
+instead, so requests never wait for a fixed model. Model warnings are
+logged, so `--strict` fails on them.
 After the build, every page gets the Content-Security-Policy (csp.py), the
 step `scripts/cli.py csp` applies to a Zensical build. Restart `mkdocs serve`
 after editing scripts/: MkDocs does not reload hooks.
@@ -28,7 +30,8 @@ from virtstack.write import transform_pages
 log = logging.getLogger("mkdocs.hooks.virtstack")
 CACHE = ".cache/virtstack"  # Graphviz output by content hash; safe to delete; $VIRTSTACK_CACHE moves it
 _serving: list[bool] = [False]
-_generated: dict[str, str | bytes] = {}
+_generated: dict[str, str | bytes] = {}  # the last good build's files
+_problems: list[str] = []  # under serve, the model's issue lines while it is broken
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -48,12 +51,16 @@ def on_pre_build(config) -> None:
     try:  # link-preview images are for the published site; serve skips them
         outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, config.theme["language"],
                                                          config.site_url or "", previews=not _serving[0])
-    except ModelError as error:
-        raise PluginError(f"the model in diagrams/ has problems:\n{error}") from None
-    except DotNotFound as error:
-        raise PluginError(str(error)) from None
+    except (ModelError, DotNotFound) as error:
+        problems = [format_issue(i) for i in error.issues] if isinstance(error, ModelError) else [str(error)]
+        if not _serving[0]:
+            raise PluginError("the model in diagrams/ has problems:\n" + "\n".join(problems)) from None
+        log.error("the model in diagrams/ has problems; serving the last good build:\n" + "\n".join(problems))
+        _problems[:] = problems  # serve never fails a build: it would hang every request until fixed
+        return
     for warning in warnings:
         log.warning(format_issue(warning))
+    _problems.clear()
     _generated.clear()
     _generated.update(outputs)
 
@@ -67,9 +74,19 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_post_page(output: str, page, config) -> str:
+    """Under serve, while the model is broken, show its problems at the top of every page."""
+    return mkdocs_editions.with_problems(output, _problems, config.theme["language"]) if _problems else output
+
+
 def on_post_build(config) -> None:
-    """Give every page its Content-Security-Policy; under serve, first build the other editions into the site."""
+    """Give every page its Content-Security-Policy; under serve, build the other editions into the site instead.
+
+    `mkdocs serve` adds its live-reload script to each page as it sends it, a
+    new inline script every time, which no policy written at build time can
+    list: the policy is for the published site.
+    """
     if _serving[0]:
         mkdocs_editions.build_other_editions(config)
-    lang = config.theme["language"]
-    transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(lang))
+    else:
+        transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(config.theme["language"]))

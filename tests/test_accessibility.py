@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TEST_CONTEXT
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def axe_violations(page, where: str) -> list[str]:
 
 def new_page(browser, scheme: str, device: str = "desktop"):
     """Return a context for one device whose system colour scheme is `scheme`, and its one page."""
-    context = browser.new_context(**DEVICES[device], color_scheme=scheme)
+    context = browser.new_context(**TEST_CONTEXT, **DEVICES[device], color_scheme=scheme)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     return context, page

@@ -7,7 +7,9 @@ Every folder in tests/corpus/ is one case, named for what it tests:
 - an optional delete.txt names fixture files to remove first, one per line;
 - a published.txt is the registry of published addresses, like diagrams/published.txt;
 - expected.txt holds the exact issue lines `scripts/cli.py --model <folder> check`
-  prints on stderr, without the final "N error(s); nothing was written." line.
+  prints on stderr, without the lines after them: one "<code>: see <address>" per
+  code, in the order the codes first appear (checked here), and the final
+  "N error(s); nothing was written.".
 
 Each case must exit 1, print no traceback and nothing on stdout, and print
 exactly its expected lines. A few files that are awkward to store (larger than
@@ -16,6 +18,7 @@ Each subprocess has a generous timeout only as a guard against a hang.
 """
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -33,8 +36,9 @@ NOT_MODEL_FILES = ("expected.txt", "delete.txt")
 
 def check(folder: Path) -> subprocess.CompletedProcess:
     """Run `scripts/cli.py --model folder check` with this venv's Python."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}  # the reference on the default address
     return subprocess.run([sys.executable, str(ROOT / "scripts/cli.py"), "--model", str(folder), "check"],
-                          capture_output=True, text=True, timeout=60, check=False)
+                          capture_output=True, text=True, timeout=60, check=False, env=env)
 
 
 def model_with(tmp_path: Path, files: dict[str, bytes], delete: tuple[str, ...] = ()) -> Path:
@@ -55,9 +59,15 @@ def issue_lines(result: subprocess.CompletedProcess) -> list[str]:
     assert result.returncode == 1, output
     assert result.stdout == ""
     *lines, summary = result.stderr.splitlines()
+    codes = list(dict.fromkeys(line.rsplit("[", 1)[-1].rstrip("]") for line in lines if not SEE.fullmatch(line)))
+    lines, see = lines[: len(lines) - len(codes)], lines[len(lines) - len(codes):]
+    assert see == [f"{code}: see http://127.0.0.1:8000/reference/#issue-{code}" for code in codes]
     errors = sum(": error: " in line for line in lines)
     assert summary == f"{errors} error(s); nothing was written."
     return lines
+
+
+SEE = re.compile(r"[a-z-]+: see http://127\.0\.0\.1:8000/reference/#issue-[a-z-]+")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -206,10 +216,6 @@ KNOWN_BUGS = {
 def test_known_bug(case, tmp_path):
     files, located = KNOWN_BUGS[case]
     result = check(model_with(tmp_path, {n: t if isinstance(t, bytes) else t.encode() for n, t in files.items()}))
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    assert result.returncode == 1
-    *lines, summary = result.stderr.splitlines()
-    assert all(ISSUE_LINE.fullmatch(line) for line in lines), lines
-    assert summary == f"{len(lines)} error(s); nothing was written."
+    lines = issue_lines(result)
+    assert all(ISSUE_LINE.fullmatch(line) and ": error: " in line for line in lines), lines
     assert lines[0].startswith(located), lines

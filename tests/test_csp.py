@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
+from conftest import REPORT_CSP_VIOLATIONS, csp_violations
 from virtstack import csp
 from virtstack.csp import inline_scripts, policy, with_policy
 
@@ -59,28 +61,45 @@ def test_every_built_page_has_one_policy_before_its_first_script_that_admits_its
 
 
 @pytest.mark.browser
-def test_every_feature_runs_under_the_policy(page, site_url):
-    """Search, instant navigation, palette, diagrams, copy buttons and the language menu; the page fixture fails on any violation."""
-    page.goto(site_url)
-    page.locator(".md-search__input").click()
-    page.keyboard.type("libvirt")
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("Escape")
-    page.get_by_role("link", name="Components").first.click()  # instant navigation, to a page one level down
-    page.wait_for_url(site_url + "components/")
-    page.locator("article").get_by_role("link", name="QEMU", exact=True).first.click()
-    page.wait_for_url(site_url + "components/qemu/")
-    page.get_by_role("button", name="Zoom in").first.click()
-    page.wait_for_function("document.querySelector('.vs-canvas').style.transform.includes('scale')")
-    scheme = page.evaluate("document.body.dataset.mdColorScheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{scheme}'")
-    page.goto(site_url + "questions/qemu-kvm/")
-    page.locator(".vs-copy button[data-copy=link]").first.click()
-    page.locator(".md-select").hover()
-    page.locator(".md-select__link[hreflang=ru]").click()
-    page.wait_for_url(site_url + "ru/questions/qemu-kvm/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type("гипервизор")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert [e for e in page.console_errors if "clipboard" not in e.lower()] == []
+def test_every_feature_runs_under_the_policy(browser, site_url):
+    """Search, instant navigation, palette, diagrams, copy buttons and the language menu, with the policy in force.
+
+    Only locator waits here: Playwright's wait_for_function polls with eval(),
+    which the policy rightly refuses.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(site_url)
+        page.locator(".md-search__input").click()
+        page.keyboard.type("libvirt")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.keyboard.press("Escape")
+        page.get_by_role("link", name="Components").first.click()  # instant navigation, to a page one level down
+        page.wait_for_url(site_url + "components/")
+        page.locator("article").get_by_role("link", name="QEMU", exact=True).first.click()
+        page.wait_for_url(site_url + "components/qemu/")
+        page.get_by_role("button", name="Zoom in").first.click()
+        expect(page.locator(".vs-canvas").first).to_have_attribute("style", re.compile(r"scale\((?!1\))"))
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+        page.goto(site_url + "questions/qemu-kvm/")
+        button = page.locator(".vs-copy button[data-copy=link]").first
+        label = button.inner_text()
+        button.click()
+        expect(button).not_to_have_text(label)  # it says the link was copied
+        page.locator(".md-select").hover()
+        page.locator(".md-select__link[hreflang=ru]").click()
+        page.wait_for_url(site_url + "ru/questions/qemu-kvm/")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("гипервизор")
+        page.locator(".md-search-result__item").first.wait_for()
+    finally:
+        context.close()
+    assert (csp_violations(errors), errors) == ([], [])

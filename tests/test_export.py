@@ -30,7 +30,7 @@ def test_the_head_names_format_languages_site_and_every_collection():
     assert {key: data[key] for key in ("$schema", "version", "languages", "site_url")} == {
         "$schema": "model.schema.json", "version": 1, "languages": ["en", "ru"], "site_url": "https://example.org/"}
     assert list(data)[4:] == ["layers", "components", "relations", "sources", "views", "claims", "questions", "events",
-                              "terms"]
+                              "terms", "retired"]
     assert data["layers"][0] == {"id": "kernel", "name": {"en": "Kernel", "ru": "Ядро"},
                                  "summary": {"en": "Runs in the kernel.", "ru": "Работает в ядре."},
                                  "addresses": {"en": ["/layers/#kernel"], "ru": ["/ru/layers/#kernel"]}}
@@ -71,3 +71,13 @@ def test_model_json_is_byte_identical_across_runs_and_the_same_in_every_edition(
     russian = pipeline.render(model, lang="ru", site_url="https://example.org/ru/", previews=False)
     assert english["model.json"] == russian["model.json"] == export.model_json(model, "https://example.org/")
     assert english["model.schema.json"] == russian["model.schema.json"]
+
+
+def test_a_retired_entity_carries_the_addresses_it_keeps(model_dir):
+    folder = model_dir({"retired.yaml": "retired:\n  - {id: kvmtool, kind: component, date: '2026', reason: {en: Gone., ru: Удалено.}}\n"
+                                        "  - {id: kvmtool-uses-kvm, kind: relation, date: '2026', reason: {en: Gone., ru: Удалено.}}\n"})
+    data = json.loads(export.model_json(pipeline.check(folder, folder.parent)[0]))
+    jsonschema.validate(data, export.model_schema())
+    assert [(r["id"], r["addresses"]["en"]) for r in data["retired"]] == [
+        ("kvmtool", ["/components/kvmtool/"]),
+        ("kvmtool-uses-kvm", ["/components/kvm/#kvmtool-uses-kvm", "/components/kvmtool/#kvmtool-uses-kvm"])]

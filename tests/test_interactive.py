@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from conftest import TEST_CONTEXT
+
 pytestmark = pytest.mark.browser
 
 
@@ -150,7 +152,7 @@ def test_zoom_buttons_and_ctrl_wheel_zoom_inside_the_diagram_only(page, site_url
 
 
 def test_touch_first_tap_shows_the_node_second_tap_opens_it(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**TEST_CONTEXT, viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url)
     assert not node(page, "stack", "kvm").is_visible(), "a phone shows the narrow picture"
@@ -181,7 +183,7 @@ def contrast(page, selector: str) -> float:
 def test_dark_mode_recolours_the_same_svg_and_keeps_labels_readable(browser, site_url):
     fills = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = browser.new_context(**TEST_CONTEXT, color_scheme=scheme)
         page = context.new_page()
         page.goto(site_url)
         for component in ("kvm", "qemu", "libvirt", "virsh", "vt-x"):

@@ -5,6 +5,8 @@ import struct
 
 import pytest
 
+from conftest import TEST_CONTEXT
+
 
 
 def pages_of(site):
@@ -68,7 +70,7 @@ def wait_for_text(button, text: str):
 
 @pytest.mark.browser
 def test_copy_buttons_put_the_link_and_the_short_answer_on_the_clipboard(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(**TEST_CONTEXT, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "questions/qemu-kvm/")
     box = page.locator(".vs-copy").first
@@ -100,7 +102,7 @@ COUNT_WRITES = """
 
 @pytest.mark.browser
 def test_a_second_click_while_it_says_copied_restarts_its_timer_and_ends_on_the_label(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(**TEST_CONTEXT, permissions=["clipboard-read", "clipboard-write"])
     context.add_init_script(COUNT_WRITES)
     page = context.new_page()
     page.clock.install()
@@ -123,7 +125,7 @@ def test_a_second_click_while_it_says_copied_restarts_its_timer_and_ends_on_the_
 
 @pytest.mark.browser
 def test_a_refused_clipboard_says_so_on_the_button(browser, site_url):
-    context = browser.new_context()
+    context = browser.new_context(**TEST_CONTEXT)
     context.add_init_script("navigator.clipboard.writeText = () => "
                             "Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));")
     page = context.new_page()

@@ -1,5 +1,7 @@
 """Tests for load.py: positions, duplicate keys, syntax errors and limits."""
 
+import pytest
+
 from virtstack.issues import format_issue
 from virtstack.load import load_documents, parse_document
 
@@ -34,6 +36,42 @@ def test_parse_document_reports_a_syntax_error_with_its_location():
     document, issues = parse("items:\n  - id: kvm\n   name: x\n")
     assert document is None
     assert issues == ["diagrams/x.yaml:3:4: error: YAML syntax: expected <block end>, but found '<block mapping start>' (check the indentation) [yaml-syntax]"]
+
+
+def test_parse_document_says_yaml_forbids_tabs_and_points_at_the_tab():
+    document, issues = parse("layers:\n  - id: kernel\n  \tname: x\n")
+    assert document is None
+    assert issues == ["diagrams/x.yaml:3:3: error: YAML syntax: a tab character; YAML forbids tabs for indentation, "
+                      "so indent with spaces [yaml-syntax]"]
+
+
+@pytest.mark.parametrize(("line", "quoted"), [
+    ("    title: KVM: the kernel part", 'title: "KVM: the kernel part"'),
+    ("  - text: KVM: the kernel part  # a comment", 'text: "KVM: the kernel part"'),
+    ('    title: He said "no": twice', "title: 'He said \"no\": twice'"),
+])
+def test_parse_document_says_to_quote_a_value_that_holds_a_colon(line, quoted):
+    _, issues = parse(f"items:\n  - id: kvm\n{line}\n")
+    column = line.index(": ", line.index(": ") + 1) + 1
+    assert issues == [f"diagrams/x.yaml:3:{column}: error: YAML syntax: ': ' inside a value without quotes starts a new key; "
+                      f"put the whole value in quotes: {quoted} [yaml-syntax]"]
+
+
+def test_parse_document_says_to_quote_a_value_with_a_colon_in_braces():
+    _, issues = parse("items:\n  - {id: kvm, summary: {en: KVM: the kernel part, ru: x}}\n")
+    assert issues == ["diagrams/x.yaml:2:32: error: YAML syntax: ': ' inside a value without quotes starts a new key; "
+                      "put the whole value in quotes [yaml-syntax]"]
+
+
+def test_parse_document_sends_a_key_indented_too_deep_to_the_indentation():
+    _, issues = parse("items:\n  - id: kvm\n    name: x\n     layer: y\n")
+    assert issues == ["diagrams/x.yaml:4:11: error: YAML syntax: mapping values are not allowed here "
+                      "(check the indentation) [yaml-syntax]"]
+
+
+def test_parse_document_remembers_which_values_were_quoted():
+    document, _ = parse("items:\n  - a: 2007\n    b: '2007'\n    c: \"2007\"\n    d: |\n      2007\n")
+    assert document.quoted == {("items", 0, "b"), ("items", 0, "c")}
 
 
 def test_parse_document_refuses_a_non_string_key():

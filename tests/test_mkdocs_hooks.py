@@ -1,5 +1,6 @@
 """End-to-end tests of scripts/mkdocs_hooks.py through a real `mkdocs build --strict` and `mkdocs serve`."""
 
+import html
 import os
 import shutil
 import subprocess
@@ -126,3 +127,43 @@ def _fetch_when_up(url: str, server: subprocess.Popen) -> str:
                 raise AssertionError(server.stdout.read()) from None
             time.sleep(0.5)
     raise AssertionError(f"mkdocs serve did not answer {url} in 2 minutes")
+
+
+def test_serve_with_a_broken_model_answers_with_the_last_good_page_and_the_problems_until_it_is_fixed(tmp_path):
+    project = copy_project(tmp_path)
+    relations = project / "diagrams/relations.yaml"
+    good = relations.read_text()
+    line = good[: good.index("    to: libvirt\n")].count("\n") + 1
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(tmp_path / "cache"),
+           "SITE_URL": f"http://127.0.0.1:{port}/", "SITE_URL_RU": f"http://127.0.0.1:{port}/ru/"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    problem = (f"diagrams/relations.yaml:{line}:9: error: unknown component 'libvrt' in 'to' "
+               "(did you mean 'libvirt'?) [unknown-ref]")
+    try:
+        assert "vs-model-problems" not in _fetch_when_up(base + "components/kvm/", server)
+        relations.write_text(good.replace("    to: libvirt\n", "    to: libvrt\n", 1))
+        for url in (base + "components/kvm/", base + "ru/components/kvm/"):
+            page = _fetch_until(url, server, lambda text: "vs-model-problems" in text)
+            assert "<title>KVM - virtstack</title>" in page  # the last good page, not an error
+            banner = page[page.index('<div class="vs-model-problems" role="alert"><p>'):]
+            assert html.escape(problem) in banner[: banner.index("</pre></div>")].splitlines()
+        relations.write_text(good)
+        _fetch_until(base + "components/kvm/", server, lambda text: "vs-model-problems" not in text)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fetch_until(url: str, server: subprocess.Popen, done) -> str:
+    """Return a page of `mkdocs serve` once done(its text) holds; every request must answer within 10 s."""
+    for _ in range(240):
+        text = urllib.request.urlopen(url, timeout=10).read().decode()
+        if done(text):
+            return text
+        if server.poll() is not None:
+            raise AssertionError(server.stdout.read())
+        time.sleep(0.25)  # a poll interval, not a wait for a state: the loop waits for done()
+    raise AssertionError(f"{url} never reached the expected state in 60 s")

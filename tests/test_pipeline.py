@@ -2,7 +2,8 @@
 
 import pytest
 
-from virtstack import pipeline
+from virtstack import pipeline, schema
+from virtstack.addresses import site_addresses
 from virtstack.issues import ModelError, format_issue
 
 from conftest import FIXTURES
@@ -56,3 +57,60 @@ def test_build_stops_after_a_syntax_error_with_just_that_issue(model_dir):
         pipeline.build(folder, folder.parent)
     assert [format_issue(i) for i in caught.value.issues] == [
         "diagrams/relations.yaml:3:1: error: YAML syntax: expected ',' or ']', but got '<stream end>' [yaml-syntax]"]
+
+
+def registered(folder) -> list[str]:
+    """Write the registry of every address the model in folder has now; return its lines."""
+    lines = site_addresses(pipeline.check(folder, folder.parent)[0])
+    (folder / "published.txt").write_text("\n".join(lines) + "\n")
+    return lines
+
+
+def test_check_reports_the_references_and_the_addresses_a_removed_component_leaves_in_one_run(model_dir):
+    folder = model_dir()
+    lines = registered(folder)
+    components = folder / "components.yaml"
+    components.write_text(components.read_text().split("  - id: virsh\n")[0])
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    keep = ("add 'aliases: [{0}]' to the {1} that replaced it, or, if nothing did, "
+            "retire it in diagrams/retired.yaml with a reason (id: {0}, kind: {1})")
+    why = {"/components/qemu/#virsh-controls-qemu": "no relation 'virsh-controls-qemu' on component 'qemu'; "
+                                                     + keep.format("virsh-controls-qemu", "relation"),
+           "/components/virsh/": "no component 'virsh'; " + keep.format("virsh", "component"),
+           "/components/virsh/#virsh-controls-qemu": "its page '{}' is gone too; keep the page first (retiring it keeps its anchors)"}
+    gone = [f"diagrams/published.txt:{lines.index(edition + address[1:]) + 1}:1: error: published address "
+            f"'{edition + address[1:]}' no longer exists: {text.format(edition + 'components/virsh/')} [gone-address]"
+            for edition in ("/", "/ru/") for address, text in why.items()]
+    assert [format_issue(i) for i in caught.value.issues] == gone + [
+        "diagrams/relations.yaml:8:11: error: unknown component 'virsh' in 'from' (known: kvm, qemu) [unknown-ref]"]
+
+
+def test_an_entity_with_an_error_elsewhere_keeps_its_addresses(model_dir):
+    folder = model_dir()
+    registered(folder)
+    components = folder / "components.yaml"
+    components.write_text(components.read_text().replace("    kind: cli\n", "    kind: clu\n"))
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues] == [
+        "diagrams/components.yaml:21:11: error: 'kind' must be one of: " + ", ".join(schema.COMPONENT_KINDS)
+        + " but got 'clu' (did you mean 'cli'?) [bad-enum]"]
+
+
+def test_a_missing_model_file_gives_no_gone_addresses(model_dir):
+    folder = model_dir()
+    registered(folder)
+    (folder / "components.yaml").unlink()
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    assert {i.code for i in caught.value.issues} == {"missing-file", "unknown-ref"}
+
+
+def test_check_warns_once_about_addresses_the_registry_does_not_list_yet(model_dir):
+    folder = model_dir()
+    lines = registered(folder)
+    (folder / "published.txt").write_text("\n".join(line for line in lines if "virsh" not in line) + "\n")
+    assert [format_issue(i) for i in pipeline.check(folder, folder.parent)[1]] == [
+        "diagrams/published.txt:1:1: warning: 6 address(es) of the site are not registered yet, such as "
+        "'/components/qemu/#virsh-controls-qemu'; run `make addresses` and commit diagrams/published.txt [unregistered-address]"]

@@ -52,8 +52,16 @@ def load_model(folder: Path) -> dict[str, object]:
 
 
 def dump(data: object) -> str:
-    """Return data as YAML text the way a contributor's tool might write it."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    """Return data as YAML text the way a contributor's tool might write it, keeping the quotes every date needs."""
+    return yaml.dump(data, Dumper=_QuotingDates, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _QuotingDates(yaml.SafeDumper):
+    """yaml.safe_dump, but a string that looks like a date stays quoted (PyYAML would leave 2007-02 bare)."""
+
+
+_QuotingDates.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else None))
 
 
 @dataclass(frozen=True)

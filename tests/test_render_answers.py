@@ -42,6 +42,17 @@ The asker's questions and their answers:
 
 1. [What is qemu\\-kvm?](questions/qemu-kvm.md)
 
+## What the verdicts mean {#verdicts-rubric}
+
+A verdict judges the conclusion's main point first, then its details.
+
+| Verdict | Meaning |
+| --- | --- |
+| <span class="vs-verdict vs-verdict-correct">Correct</span> | Everything it states holds. The correction adds context or tightens a loose word, and takes nothing back. |
+| <span class="vs-verdict vs-verdict-partly-correct">Partly correct</span> | The main point holds, but a detail is wrong or too broad: a date, a name, an item in a list, a link in a chain. The correction says which. |
+| <span class="vs-verdict vs-verdict-misleading">Misleading</span> | The main point can be defended word for word, but it leaves a wrong picture: it misreads a source, puts the wrong label on something, or leaves out what matters most. |
+| <span class="vs-verdict vs-verdict-wrong">Wrong</span> | The main point is false. |
+
 ## QEMU {#qemu}
 
 ### C1 <span class="vs-verdict vs-verdict-correct">Correct</span> {#c1}

@@ -1,5 +1,7 @@
 """Tests for render_pages.py: exact Markdown, links and anchors from ids."""
 
+import json
+
 import pytest
 
 from virtstack import pipeline
@@ -270,3 +272,56 @@ description: "Эмулятор машины."
 <sup>[\\[1\\]](#source-readme)</sup>
 
 """ + SOURCES_README_API.replace("## Sources {#sources}", "## Источники {#sources}")
+
+
+RETIRED = """\
+retired:
+  - id: kvmtool
+    kind: component
+    name: {en: kvmtool, ru: kvmtool}
+    date: "2026-05-01"
+    reason: {en: "The site covers one VMM per stack.", ru: "Сайт описывает по одному VMM на стек."}
+    see_also: [qemu, kvm]
+    sources: [readme]
+  - {id: kvmtool-uses-kvm, kind: relation, date: "2026-05-01", reason: {en: "It went with kvmtool.", ru: "Удалена вместе с kvmtool."}}
+"""
+
+
+def test_render_removed_gives_the_whole_removal_page_with_its_sources(model_dir):
+    folder = model_dir({"retired.yaml": RETIRED})
+    model = pipeline.check(folder, folder.parent)[0]
+    pages = render_pages(model, SVGS, cards=True)
+    assert pages["components/kvmtool.md"] == """\
+---
+description: "The site covers one VMM per stack."
+image: "components/kvmtool/preview.png"
+image_alt: "Removed: kvmtool"
+search: {"exclude": true}
+---
+
+# Removed: kvmtool {#top}
+
+This page was removed on 2026-05-01. Why:
+
+The site covers one VMM per stack\\. <sup>[\\[1\\]](#source-readme)</sup>
+
+See also: [QEMU](qemu.md), [KVM](kvm.md).
+
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+</ol>
+"""
+    assert pages["components/kvm.md"].endswith("""\
+## Removed from this page {#removed}
+
+- <span id="kvmtool-uses-kvm"></span><code>kvmtool\\-uses\\-kvm</code>: removed on 2026-05-01. It went with kvmtool\\.
+
+## Sources {#sources}
+
+<ol class="vs-sources">
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+</ol>
+""")
+    assert {"url": "components/kvmtool/", "title": "Removed: kvmtool"} in json.loads(pages["pages.json"])

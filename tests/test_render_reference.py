@@ -11,6 +11,7 @@ from virtstack.issues import ISSUE_CODES
 from virtstack.load import load_documents
 from virtstack.render_reference import REFERENCE_WORDS, documented_fields, render_reference
 from virtstack.style import RELATION_STYLE
+from virtstack.urls import issue_anchor
 from virtstack.validate import validate_model
 
 # Latin words the Russian page may use outside code: names, formats, and the
@@ -46,7 +47,14 @@ def test_reference_documents_every_field_kind_and_issue_code(lang):
     for kind in schema.COMPONENT_KINDS + schema.RELATION_KINDS + schema.VERDICTS:
         assert f"| `{kind}` |" in page
     for code in ISSUE_CODES:
-        assert f"| `{code}` |" in page
+        assert f"| [`{code}`](#issue-{code}){{#issue-{code}}} |" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_each_issue_code_has_the_anchor_the_check_links_to(lang):
+    # `cli.py check` prints <site>reference/#issue-<code> after the issue lines (tests/test_cli.py).
+    anchors = re.findall(r"\{#(issue-[a-z-]+)\}", render_reference(lang))
+    assert anchors == ["issue-codes"] + [issue_anchor(code) for code in ISSUE_CODES]
 
 
 def test_issue_codes_list_every_code_the_checker_can_emit():
@@ -80,7 +88,9 @@ def test_russian_page_opens_with_the_rules_in_russian():
 `{text: {en: "...", ru: "..."}, sources: [id источников]}`. Идентификатор (id)
 состоит из строчных латинских букв и цифр, соединённых одиночными дефисами.
 Любой файл, кроме `layers.yaml`, можно разбить на части, например
-`components.yaml` и `components.tools.yaml`.
+`components.yaml` и `components.tools.yaml`. Даты пишутся в кавычках,
+`"2007-02-04"`: без кавычек другие инструменты для YAML читают их как числа
+или метки времени, поэтому `make check` такие даты не принимает.
 
 ## layers.yaml {#layers}
 
@@ -121,7 +131,8 @@ def test_russian_rows_say_in_russian_what_each_field_is():
     assert "| `sources` | непустой список идентификаторов источников | да | источники, на которых основаны эти сведения |" in page
     assert "| `steps` | непустой список шагов (см. ниже) |  | для схем path: пронумерованные шаги |" in page
     assert "Список выводов под ключом `claims`. Этот файл необязателен." in page
-    assert "| `missing-translation` | в тексте нет одного из языков, обязательных для всех текстов |" in page
+    assert ("| [`missing-translation`](#issue-missing-translation){#issue-missing-translation} | "
+            "в тексте нет одного из языков, обязательных для всех текстов |") in page
 
 
 def test_both_pages_have_the_same_anchors_in_the_same_order():

@@ -11,7 +11,7 @@ and that the console stays clean.
 import pytest
 
 import legibility
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, TEST_CONTEXT
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def recording_page(context):
 
 @pytest.mark.parametrize(("edition", "name", "viewport", "scheme"), SHOTS, ids=["-".join(shot) for shot in SHOTS])
 def test_screenshot_shows_the_first_diagram_in_the_readers_scheme(browser, site_url, edition, name, viewport, scheme):
-    context = browser.new_context(**legibility.VIEWPORTS[viewport].context_options(), color_scheme=scheme)
+    context = browser.new_context(**TEST_CONTEXT, **legibility.VIEWPORTS[viewport].context_options(), color_scheme=scheme)
     try:
         page = recording_page(context)
         page.goto(site_url + EDITIONS[edition] + PAGES[name])

@@ -10,6 +10,13 @@ def test_page_url_follows_directory_urls():
         "", "question/", "questions/", "components/kvm/"]
 
 
+def test_entity_at_reads_an_entity_page_address_back():
+    addresses = ["components/kvm/", "questions/qemu-kvm/", "views/xen/", "components/", "questions/", "question/",
+                 "", "components/kvm/near-kvm.svg", "components/a/b/"]
+    assert [urls.entity_at(a) for a in addresses] == [("component", "kvm"), ("question", "qemu-kvm"), ("view", "xen"),
+                                                      None, None, None, None, None, None]
+
+
 def test_entity_pages_and_anchors():
     assert [urls.component_page("kvm"), urls.question_page("qemu-kvm"), urls.view_page("xen"),
             urls.view_page("stack", home=True), urls.anchor(urls.component_page("kvm"), "qemu-uses-kvm"),
@@ -51,3 +58,7 @@ def test_editions_and_absolute_addresses():
     assert [urls.edition_root("en"), urls.edition_root("ru"), urls.edition_url("https://x.org/", "en"),
             urls.edition_url("https://x.org/", "ru"), urls.absolute("https://x.org/ru/", "components/kvm.md")] == [
         "/", "/ru/", "https://x.org/", "https://x.org/ru/", "https://x.org/ru/components/kvm/"]
+
+
+def test_an_issue_codes_row_in_the_model_reference():
+    assert urls.anchor(urls.REFERENCE, urls.issue_anchor("unknown-ref")) == "reference/#issue-unknown-ref"

@@ -2,10 +2,15 @@
 
 import pytest
 
-from virtstack import model as m
+from virtstack import model as m, pipeline
+from virtstack.issues import ModelError
 from virtstack.issues import format_issue
 from virtstack.load import load_documents
-from virtstack.validate import validate_model
+from virtstack.validate import partial_model, validate_model
+
+from conftest import FIXTURES
+
+FIXTURE_COMPONENTS = (FIXTURES / "valid/components.yaml").read_text()
 
 
 @pytest.fixture
@@ -69,7 +74,7 @@ def test_unknown_field_suggests_the_closest_field(check):
 def test_unknown_field_lists_the_allowed_fields(check):
     assert errors(check, {"relations.yaml": RELATION.replace("    sources:", "    zzzz: 1\n    sources:")}) == [
         "diagrams/relations.yaml:6:5: error: unknown field 'zzzz' in relation "
-        "(allowed: from, to, kind, label, protocol, interface, sources) [unknown-field]"]
+        "(allowed: from, to, kind, label, protocol, interface, sources, aliases) [unknown-field]"]
 
 
 def test_unknown_top_level_key(check):
@@ -113,14 +118,24 @@ def test_bad_enum_suggests_the_closest_value(check):
         "forked-from, merged-into but got 'usees' (did you mean 'uses'?) [bad-enum]"]
 
 
-def test_bad_id_shows_the_pattern(check):
+def test_bad_id_shows_the_pattern_and_is_never_suggested(check):
     text = "sources:\n  - {id: Api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
     assert errors(check, {"sources.yaml": text}) == [
-        "diagrams/components.yaml:7:15: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
-        "diagrams/relations.yaml:7:15: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+        "diagrams/components.yaml:7:15: error: unknown source 'api' in 'sources' (known: readme) [unknown-ref]",
+        "diagrams/relations.yaml:7:15: error: unknown source 'api' in 'sources' (known: readme) [unknown-ref]",
         "diagrams/sources.yaml:2:10: error: 'id' must be lowercase letters and digits joined by single "
         "hyphens (like 'virt-manager') but got 'Api' [bad-id]",
-        "diagrams/views.yaml:8:19: error: unknown source 'api' in 'sources' (did you mean 'Api'?) [unknown-ref]",
+        "diagrams/views.yaml:8:19: error: unknown source 'api' in 'sources' (known: readme) [unknown-ref]",
+    ]
+
+
+def test_unknown_ref_does_not_propose_the_broken_id_it_fails_to_find(check):
+    # 'kvm ' fails its own check; proposing it for the references to 'kvm' would send the reader in a circle.
+    components = (FIXTURES / "valid/components.yaml").read_text().replace("  - id: kvm\n", "  - id: 'kvm '\n")
+    assert errors(check, {"components.yaml": components}) == [
+        "diagrams/components.yaml:2:9: error: 'id' must be lowercase letters and digits joined by single "
+        "hyphens (like 'virt-manager') but got 'kvm ' [bad-id]",
+        "diagrams/relations.yaml:3:9: error: unknown component 'kvm' in 'to' (known: qemu, virsh) [unknown-ref]",
     ]
 
 
@@ -134,6 +149,74 @@ def test_bad_date_checks_the_calendar(check):
     text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, date: '2007-02-30'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
     assert errors(check, {"sources.yaml": text}) == [
         "diagrams/sources.yaml:2:68: error: 'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '2007-02-30' [bad-date]"]
+
+
+@pytest.mark.parametrize(("date", "hint"), [
+    ("2019-9-3", ' (did you mean "2019-09-03"?)'),
+    ("'2019-9'", ' (did you mean "2019-09"?)'),
+    ("2019/09/03", ' (did you mean "2019-09-03"?)'),
+    ("2019-2-30", ""),  # not in the calendar, however it is written
+    ("03.09.2019", ""),  # which of 03 and 09 is the month cannot be told
+])
+def test_bad_date_suggests_the_date_written_as_the_checker_wants_it(check, date, hint):
+    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P}}\n"
+    shown = date.strip("'")
+    assert errors(check, {"sources.yaml": text}) == [
+        f"diagrams/sources.yaml:2:68: error: 'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{shown}'{hint} [bad-date]"]
+
+
+@pytest.mark.parametrize(("date", "why"), [
+    ("2007", "unquoted, YAML reads a year as a number"),
+    ("2007-02", "like every date, so that no YAML tool reads one as a number or a timestamp"),
+    ("2007-02-04", "unquoted, YAML 1.1 tools read a full date as a timestamp"),
+])
+def test_bad_date_refuses_a_date_without_quotes(check, date, why):
+    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P, date: \"{date}\"}}\n"
+    assert errors(check, {"sources.yaml": text}) == [
+        f"diagrams/sources.yaml:2:68: error: 'date' must be quoted: write \"{date}\" ({why}) [bad-date]"]
+
+
+TODO_COMPONENT = """\
+components:
+  - id: lxc
+    name: {en: LXC, ru: TODO}
+    layer: TODO
+    kind: TODO
+    summary:
+      en: "TODO: one sentence"
+      ru: Контейнеры.
+    sources: [api, TODO]
+    homepage: TODO
+    first_release: {date: "TODO", text: {en: First., ru: TODO}, sources: [TODO]}
+"""
+
+
+def test_todo_says_what_to_write_in_place_of_each_placeholder(check):
+    assert errors(check, {"components.more.yaml": TODO_COMPONENT}) == [
+        "diagrams/components.more.yaml:3:25: error: 'name.ru' still holds a TODO placeholder; write the name in Russian [todo]",
+        "diagrams/components.more.yaml:4:12: error: 'layer' still holds a TODO placeholder; write the layer "
+        "(the id of a layer: kernel, tools) [todo]",
+        "diagrams/components.more.yaml:5:11: error: 'kind' still holds a TODO placeholder; write the kind: one of cpu-extension, "
+        "kernel, kernel-module, hypervisor, vmm, subsystem, library, daemon, cli, gui, web-ui, protocol, firmware, package, "
+        "platform, container-runtime [todo]",
+        "diagrams/components.more.yaml:7:11: error: 'summary.en' still holds a TODO placeholder; write the summary in English "
+        "(one sentence: what it is) [todo]",
+        "diagrams/components.more.yaml:9:20: error: 'sources' still holds a TODO placeholder; write the sources "
+        "(ids of the sources that back it) [todo]",
+        "diagrams/components.more.yaml:10:15: error: 'homepage' still holds a TODO placeholder; write the homepage: "
+        "an http:// or https:// URL, or remove 'homepage' (it is optional) [todo]",
+        "diagrams/components.more.yaml:11:27: error: 'date' still holds a TODO placeholder; write the date in quotes: "
+        '"YYYY", "YYYY-MM" or "YYYY-MM-DD" [todo]',
+        "diagrams/components.more.yaml:11:58: error: 'text.ru' still holds a TODO placeholder; write the text in Russian "
+        "(what was released) [todo]",
+        "diagrams/components.more.yaml:11:75: error: 'sources' still holds a TODO placeholder; write the sources "
+        "(ids of the sources that back it) [todo]",
+    ]
+
+
+def test_todo_is_matched_as_a_whole_word_only(check):
+    text = TODO_COMPONENT.replace("TODO", "todo").replace("todo: one sentence", "A TODOS list.")
+    assert [line for line in errors(check, {"components.more.yaml": text}) if "[todo]" in line] == []
 
 
 def test_empty_list_and_blank_string(check):
@@ -285,3 +368,81 @@ def test_warnings_for_a_source_cited_nowhere_and_a_component_without_relations(c
         "diagrams/components.yaml:18:9: warning: component 'virsh' has no relations; add one to relations.yaml [no-relations]",
         "diagrams/sources.yaml:4:10: warning: source 'spare' is cited nowhere; cite it or remove it [unused-source]",
     ]
+
+
+# Retired ids and the partial model ---------------------------------------------
+
+def retire(*entries: str) -> str:
+    """Return a retired.yaml with one entry per 'id kind'."""
+    return "retired:\n" + "".join(f"  - {{id: {entry.split()[0]}, kind: {entry.split()[1]}, date: '2026', "
+                                  "reason: {en: Gone., ru: Удалено.}}\n" for entry in entries)
+
+
+def test_retired_entries_build_the_model_sorted_by_kind_and_id(check):
+    model, issues = check({"retired.yaml": retire("old-cli component", "old-cli term", "kvm-uses-old-cli relation")})
+    assert issues == []
+    assert [(r.kind, r.id) for r in model.retired] == [("component", "old-cli"), ("relation", "kvm-uses-old-cli"), ("term", "old-cli")]
+    assert model.retired[0] == m.Retired("old-cli", "component", None, "2026", m.Text("Gone.", "Удалено."), (), ())
+
+
+def test_a_retired_id_the_model_still_has_is_refused(check):
+    components = (FIXTURE_COMPONENTS.replace("  - id: qemu\n", "  - id: qemu\n    aliases: [qemu-kvm]\n"))
+    assert errors(check, {"components.yaml": components,
+                          "retired.yaml": retire("kvm component", "qemu-kvm component", "qemu-uses-kvm relation", "kvm component")}) == [
+        "diagrams/retired.yaml:2:10: error: retired component 'kvm' is still in the model (diagrams/components.yaml:2:9); "
+        "remove it there, or take it out of retired.yaml [retired-exists]",
+        "diagrams/retired.yaml:3:10: error: retired component 'qemu-kvm' is a former id of component 'qemu', whose page it "
+        "already leads to; take it out of retired.yaml or out of 'aliases' [retired-exists]",
+        "diagrams/retired.yaml:4:10: error: retired relation 'qemu-uses-kvm' is still in the model (diagrams/relations.yaml:2:5); "
+        "remove it there, or take it out of retired.yaml [retired-exists]",
+        "diagrams/retired.yaml:5:10: error: duplicate retired component 'kvm' (first defined at diagrams/retired.yaml:2:10) [duplicate-id]",
+    ]
+
+
+def test_a_retired_relation_must_name_its_two_components(check):
+    assert errors(check, {"retired.yaml": retire("gone-uses-kvm relation", "old-cli component", "old-cli-controls-qemu relation")}) == [
+        "diagrams/retired.yaml:2:10: error: retired relation 'gone-uses-kvm' must read <from>-<kind>-<to>, with two "
+        "components the model has, had or retired [unknown-ref]"]
+
+
+def test_a_reference_to_a_retired_or_renamed_id_says_so(check):
+    relations = RELATION + "  - {from: virsh, to: old-cli, kind: uses, label: {en: x, ru: икс}, sources: [readme]}\n" \
+                           "  - {from: virsh, to: emulator, kind: uses, label: {en: x, ru: икс}, sources: [readme]}\n"
+    components = FIXTURE_COMPONENTS.replace("  - id: qemu\n", "  - id: qemu\n    aliases: [emulator]\n")
+    assert errors(check, {"relations.yaml": relations, "components.yaml": components, "retired.yaml": retire("old-cli component")}) == [
+        "diagrams/relations.yaml:7:23: error: unknown component 'old-cli' in 'to' (retired at diagrams/retired.yaml:2:10; "
+        "remove the reference) [unknown-ref]",
+        "diagrams/relations.yaml:8:23: error: unknown component 'emulator' in 'to' (now 'qemu', which lists it in 'aliases') [unknown-ref]",
+    ]
+
+
+def test_partial_model_keeps_every_entity_whose_id_checks_out(model_dir):
+    components = FIXTURE_COMPONENTS.replace("    kind: kernel-module\n", "    kind: kernel-modul\n").replace(
+        "  - id: virsh\n", "  - id: Virsh\n")
+    relations = RELATION + "  - {from: qemu, to: gone, kind: uses, label: {en: x, ru: икс}, sources: [readme]}\n" \
+                           "  - {from: qemu, to: kvm, kind: usez, label: {en: x}, sources: [nowhere]}\n"
+    folder = model_dir({"components.yaml": components, "relations.yaml": relations})
+    model = partial_model(load_documents(folder, folder.parent)[0])
+    assert [c.id for c in model.components] == ["kvm", "qemu"]  # kvm's bad kind keeps its page; 'Virsh' is no id
+    assert [r.id for r in model.relations] == ["qemu-uses-kvm"]  # one end gone, or a kind that is not one: no anchor
+    assert model.components[0].kind is None and model.relations[0].sources == ("api",)
+
+
+@pytest.mark.parametrize("files", [{"components.yaml": None}, {"components.yaml": "components: {id: kvm}\n"},
+                                   {"relation.yaml": "relations: []\n"}], ids=["missing", "not-a-list", "misnamed"])
+def test_partial_model_is_none_when_a_whole_file_is_missing_or_unreadable(model_dir, files):
+    folder = model_dir(files)
+    assert partial_model(load_documents(folder, folder.parent)[0]) is None
+
+
+def test_no_did_you_mean_proposes_a_relation_whose_end_is_itself_the_typo(model_dir):
+    folder = model_dir({
+        "relations.yaml": "relations:\n  - {from: virsh, to: qemo, kind: controls, label: {en: starts, ru: запускает}, "
+                          "sources: [readme]}\n",
+        "views.yaml": "views:\n  - {id: stack, home: true, title: {en: S, ru: С}, summary: {en: S., ru: С.}, "
+                      "relations: [virsh-controls-qemu]}\n"})
+    with pytest.raises(ModelError) as caught:
+        pipeline.check(folder, folder.parent)
+    assert [format_issue(i) for i in caught.value.issues if i.code == "unknown-ref"] == [
+        "diagrams/relations.yaml:2:23: error: unknown component 'qemo' in 'to' (did you mean 'qemu'?) [unknown-ref]",
+        "diagrams/views.yaml:2:91: error: unknown relation 'virsh-controls-qemu' in 'relations' [unknown-ref]"]

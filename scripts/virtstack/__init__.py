@@ -22,4 +22,8 @@ Only load.py reads the model, only graphviz_run.py starts a process, and
 only write.py writes pages (cache.py keeps Graphviz's results in a folder of
 its own, outside docs/); MkDocs gets the same output through
 scripts/mkdocs_hooks.py, Zensical through `scripts/cli.py render`.
+
+Beside the pipeline, for contributors: scaffold.py writes the entry
+`scripts/cli.py new` appends to a model file (TODO in every field to write,
+which validate.py refuses as `todo`), and json_schema.py the editors' schemas.
 """

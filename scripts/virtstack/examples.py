@@ -165,4 +165,15 @@ terms:
         sources: [linux-kvm-api]
     see_also: [kvm]
 """,
+    "retired.yaml": """\
+retired:                      # removed, with nothing in its place (a rename or a merge is `aliases` instead)
+  - id: bhyve
+    kind: component           # its page /components/bhyve/ stays, saying when and why it went
+    name: {en: bhyve, ru: "bhyve"}
+    date: "2026-05-01"
+    reason:
+      en: "The site now covers only the virtualization stack of Linux."
+      ru: "Теперь сайт рассказывает только о стеке виртуализации в Linux."
+    see_also: [kvm]
+""",
 }

@@ -14,6 +14,7 @@ entities keep it.
 import json
 
 from . import schema
+from .addresses import retired_addresses
 from .json_schema import DIALECT, type_schema
 from .model import Model, Text, Words
 from .urls import (GLOSSARY, LAYERS, MODEL_SCHEMA, QUESTION, SOURCES, TIMELINE, anchor, component_page, edition_root,
@@ -50,6 +51,8 @@ def _addresses(model: Model, entity: str, item) -> list[str]:
         return [page_url(question_page(item.id))]
     if entity == "view":
         return [page_url(view_page(item.id, item.home))]
+    if entity == "retirement":  # where it was: its removal page, or the anchor its note keeps
+        return retired_addresses(model, item)
     page = {"layer": LAYERS, "source": SOURCES, "claim": QUESTION, "event": TIMELINE, "term": GLOSSARY}[entity]
     return [anchor(page, item.id)]
 

@@ -19,10 +19,11 @@ ISSUE_CODES = {
     "bad-type": "a value of the wrong type (a string where a list belongs, …)",
     "unknown-field": "a field the entity does not have (often a typo)",
     "missing-field": "a required field is missing",
+    "todo": "a value still holds the TODO placeholder that `make new` wrote",
     "empty": "a blank string or an empty list where content is required",
     "bad-id": "an id that is not lowercase letters and digits joined by hyphens",
     "bad-url": "a URL that is not http:// or https://",
-    "bad-date": "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not in the calendar",
+    "bad-date": "a date that is not quoted, not YYYY, YYYY-MM or YYYY-MM-DD, or not in the calendar",
     "bad-enum": "a value that is not one of the allowed ones",
     "unknown-ref": "an id that no entity defines",
     "unknown-language": "a text in a language the site does not have",
@@ -31,9 +32,13 @@ ISSUE_CODES = {
     "home-view": "not exactly one view has home: true",
     "bad-text": "a text holds a control character, or a lone surrogate, that no page or diagram can show",
     "too-long": "a string longer than 5,000 characters",
-    "gone-address": "an address listed in diagrams/published.txt no longer exists and no alias redirects it",
+    "gone-address": "an address listed in diagrams/published.txt no longer exists: no alias keeps it, "
+                    "and retired.yaml does not retire it",
+    "retired-exists": "an id in retired.yaml that the model still has, as an id or among 'aliases'",
     "unused-source": "warning: a source nothing cites",
     "no-relations": "warning: a component no relation touches",
+    "unregistered-address": "warning: addresses the site has that diagrams/published.txt does not list yet "
+                            "(run `make addresses`)",
 }
 
 

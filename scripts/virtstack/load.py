@@ -2,13 +2,14 @@
 
 Input: the folder of YAML files (diagrams/). Output: one Document per file,
 holding plain dicts, lists and strings plus the 1-based line and column of
-every key and value, and the Issues found on the way (syntax errors, duplicate
+every key and value (and which values were written in quotes), and the Issues found on the way (syntax errors, duplicate
 keys, oversized or too deeply nested files). Used by the pipeline and the CLI.
 
 Parsing stops at PyYAML's composer (safe: no tags are constructed), and every
 scalar stays a string; validate.py decides what each string must be.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,7 @@ class Document:
     data: object
     positions: dict = field(default_factory=dict)
     key_positions: dict = field(default_factory=dict)
+    quoted: frozenset = frozenset()  # key paths of the scalars written in quotes, '...' or "..."
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Return (line, col) of the value at path, or of its key, or the nearest parent."""
@@ -121,7 +123,7 @@ def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]
         data = walker.walk(root, (), 0) if root is not None else None
     except _TooLarge as error:
         return None, [Issue(shown, *_mark(error.node), str(error), "too-large")]
-    return Document(shown, data, walker.positions, walker.key_positions), walker.issues
+    return Document(shown, data, walker.positions, walker.key_positions, frozenset(walker.quoted)), walker.issues
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
@@ -153,15 +155,63 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 def _syntax_issue(shown: str, error: yaml.MarkedYAMLError) -> Issue:
-    """Turn a PyYAML error into a located yaml-syntax issue."""
+    """Turn a PyYAML error into a located yaml-syntax issue that says how to fix it."""
     mark = error.problem_mark or error.context_mark
     problem = error.problem or error.context or "cannot parse"
     if "end of stream" in problem and error.context_mark:
         # An unclosed quote or bracket: point at where it opened, not at the end of the file.
         mark, problem = error.context_mark, f"{error.context} that is never closed"
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    hint = " (check the indentation)" if "block" in problem or "indentation" in problem else ""
-    return Issue(shown, line, col, f"YAML syntax: {problem}{hint}", "yaml-syntax")
+    return Issue(shown, line, col, f"YAML syntax: {_explain(problem, *_line_around(mark))}", "yaml-syntax")
+
+
+TAB = "a tab character; YAML forbids tabs for indentation, so indent with spaces"
+COLON = "': ' inside a value without quotes starts a new key; put the whole value in quotes"
+NO_MAPPING_HERE = "mapping values are not allowed here"
+LINE_BREAKS = "\n\r\x85\u2028\u2029"  # what PyYAML counts as the end of a line
+
+
+def _explain(problem: str, before: str, after: str) -> str:
+    """Return PyYAML's problem in the words that fix it: a tab, an unquoted ': ', the indentation."""
+    if problem.startswith("found character '\\t'"):
+        return TAB
+    if _colon_in_value(problem, before):
+        return COLON + (_quoted_line(before, after) if problem == NO_MAPPING_HERE else "")
+    if "block" in problem or "indentation" in problem or problem == NO_MAPPING_HERE:
+        return f"{problem} (check the indentation)"
+    return problem
+
+
+def _line_around(mark: yaml.Mark | None) -> tuple[str, str]:
+    """Return the text of the mark's line before the mark, and from the mark to the line's end."""
+    if mark is None or mark.buffer is None:
+        return "", ""
+    buffer, at = mark.buffer, mark.pointer
+    start = max(buffer.rfind(c, 0, at) for c in LINE_BREAKS) + 1
+    end = min(i for i in (buffer.find(c, at) for c in LINE_BREAKS + "\0") if i >= 0)
+    return buffer[start:at].lstrip("\ufeff"), buffer[at:end]
+
+
+
+def _colon_in_value(problem: str, before: str) -> bool:
+    """Return whether the ':' PyYAML stopped at follows a key that already has a value: 'key: a: b', '{key: a: b}'."""
+    if problem == NO_MAPPING_HERE:
+        entry = before
+    elif problem.startswith("expected ',' or ") and problem.endswith("but got ':'"):
+        entry = re.split(r"[{\[,]", before)[-1]
+    else:
+        return False
+    return re.search(r"[^\s:]:\s+\S", entry) is not None
+
+
+def _quoted_line(before: str, after: str) -> str:
+    """Return ': key: "a: b"', the line with its value quoted, or '' when the line is not a plain 'key: value'."""
+    match = re.fullmatch(r"\s*(?:-\s+)*([^\s\-?:#'\"{}\[\],][^:#]*?):\s+([^\s'\"{}\[\]|>&*!%@`].*)", before)
+    if not match:
+        return ""
+    value = re.sub(r"\s+#.*$", "", match[2] + after).rstrip()
+    quoted = f'"{value}"' if '"' not in value and "\\" not in value else "'" + value.replace("'", "''") + "'"
+    return f": {match[1]}: {quoted}"
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -176,6 +226,7 @@ class _Walker:
         self.shown = shown
         self.positions: dict = {}
         self.key_positions: dict = {}
+        self.quoted: set = set()
         self.issues: list[Issue] = []
         self.count = 0
 
@@ -191,6 +242,8 @@ class _Walker:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.style in ("'", '"'):
+            self.quoted.add(path)
         return None if node.tag == "tag:yaml.org,2002:null" else node.value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:

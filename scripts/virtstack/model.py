@@ -10,7 +10,7 @@ from functools import cached_property
 
 __all__ = [
     "Claim", "Column", "Component", "Event", "Layer", "Licence", "Model",
-    "Packages", "Question", "Relation", "Release", "Section", "Source",
+    "Packages", "Question", "Relation", "Release", "Retired", "Section", "Source",
     "Statement", "Step", "Term", "Text", "View", "Words",
 ]
 
@@ -94,6 +94,7 @@ class Layer:
     name: Text
     summary: Text
     sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Relation:
     protocol: Text | None
     sources: tuple[str, ...]
     interface: Text | None = None
+    aliases: tuple[str, ...] = ()  # former ids, from before a change of kind or of an end
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class View:
     relations: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     emphasis: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ class Section:
     body: tuple[Statement, ...]
     table: str | None
     components: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Retired:
+    """Something the site published and removed with nothing to replace it: its old address says when and why."""
+
+    id: str
+    kind: str  # component, relation, question, view, claim, term, event or layer
+    name: Text | None
+    date: str
+    reason: Text
+    see_also: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Model:
     """Everything the site shows, each collection sorted by id (layers in stack order)."""
 
@@ -243,6 +260,7 @@ class Model:
     questions: tuple[Question, ...] = ()
     events: tuple[Event, ...] = ()
     terms: tuple[Term, ...] = ()
+    retired: tuple[Retired, ...] = ()
 
     @cached_property
     def layer_by_id(self) -> dict[str, Layer]:

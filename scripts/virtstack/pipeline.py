@@ -14,7 +14,7 @@ from typing import Callable
 from . import style
 from .issues import ModelError
 from .cache import DotCache
-from .addresses import REGISTRY, check_registry, redirect_pages
+from .addresses import REGISTRY, check_registry, redirect_pages, unregistered
 from .load import load_documents, read_lines
 from .model import Model
 from . import graphviz_run
@@ -28,7 +28,7 @@ from .export import model_json, model_schema
 from .schema import LANGUAGES
 from .words import LABELS
 from .render_reference import render_reference
-from .validate import validate_model
+from .validate import partial_model, validate_model
 
 __all__ = ["build", "build_with_warnings", "check", "measure", "picture_dots", "pictures", "render", "robots_txt"]
 
@@ -38,7 +38,7 @@ FATAL_LOAD_CODES = {"yaml-syntax", "too-large"}
 
 
 def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
-    """Load and validate the model; raise ModelError if it has errors."""
+    """Load and validate the model and check its published addresses; raise ModelError if it has errors."""
     # 1. Read every YAML file, keeping the line and column of each value.
     documents, issues = load_documents(model_dir, display_root)
     if any(i.code in FATAL_LOAD_CODES for i in issues):
@@ -46,17 +46,25 @@ def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
     # 2. Check every rule at once and build the one Model.
     model, found = validate_model(documents)
     issues += found
-    if model is None:
-        raise ModelError(issues)
-    # 3. Every address the site has published must still work.
-    shown = (model_dir / REGISTRY).relative_to(display_root).as_posix()
-    registry, unreadable = read_lines(model_dir / REGISTRY, shown)
-    issues += unreadable
-    if registry is not None:
-        issues += check_registry(registry, model, shown)
+    # 3. Every address the site has published must still work. With errors, the
+    #    entities that did check out stand in for the model, so that a removed
+    #    component's gone addresses come in the same run as the references to it.
+    issues += _check_addresses(model_dir, display_root, issues, model, model or partial_model(documents))
     if any(i.severity == "error" for i in issues):
         raise ModelError(issues)
     return model, issues
+
+
+def _check_addresses(model_dir: Path, display_root: Path, issues: list, model: Model | None, partial: Model | None) -> list:
+    """Check the registry against the model (or what checked out of it); warn about addresses it does not list yet."""
+    shown = (model_dir / REGISTRY).relative_to(display_root).as_posix()
+    registry, found = read_lines(model_dir / REGISTRY, shown)
+    if registry is None or partial is None:
+        return found
+    found += check_registry(registry, partial, shown)
+    if model and not any(i.severity == "error" for i in issues + found):  # `make addresses` needs a model without errors
+        found += unregistered(registry, model, shown)
+    return found
 
 
 def build(model_dir: Path, display_root: Path, lang: str = "en") -> dict[str, str]:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import urls
-from .addresses import alias_anchors
+from .addresses import alias_anchors, retired_notes, retired_pages
 from .urls import (COMPONENTS, GLOSSARY, HOME, LAYERS, PAGE_LIST, QUESTION, QUESTIONS, SOURCES, TIMELINE,
                    component_page, link, page_url, question_page)
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
-from .model import Claim, Component, Model, Question, Relation, Statement, Text, View
+from .model import Claim, Component, Model, Question, Relation, Retired, Statement, Text, View
 from .scene import Diagram
 from .views import kind_of, neighbourhood, timeline
 from .words import KIND_LABELS, LABELS, SECTION_LABELS, VERDICT_LABELS
@@ -78,6 +78,11 @@ class Site:
         return alias_anchors(self.model)
 
     @cached_property
+    def removed_notes(self) -> dict[str, list[Retired]]:
+        """Return, by page, the removed entities whose old anchor the page keeps with a note."""
+        return retired_notes(self.model)
+
+    @cached_property
     def terms(self) -> tuple[re.Pattern | None, dict[str, str]]:
         """Return one regex matching every glossary word as a whole word, and word -> term id."""
         term_of = {w.lower(): t.id for t in self.model.terms for w in t.matches.in_language(self.lang)}
@@ -96,6 +101,7 @@ class Page:
     title: str
     link_terms: bool = True
     description: str = ""
+    hidden: bool = False  # left out of the site's search: a removal page
     lines: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
@@ -165,6 +171,7 @@ class Page:
     def finish(self) -> str:
         """Append the numbered sources, record what the page cites, and return its Markdown."""
         self.site.titles[self.path] = self.title
+        _removed_section(self)
         for source_id in self.cited:
             self.site.cited_by.setdefault(source_id, []).append(self.path)
         if self.cited:
@@ -181,6 +188,8 @@ class Page:
         elif self.site.cards:  # a card with the page's title
             meta["image"] = urls.preview(self.path)
             meta["image_alt"] = plain_text(self.title)
+        if self.hidden:
+            meta["search"] = {"exclude": True}
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
 
@@ -222,6 +231,8 @@ def render_pages(model: Model, svgs: dict[tuple[str, str], str], lang: str = "en
         pages[TIMELINE] = render_timeline(site)
     if model.terms:
         pages[GLOSSARY] = render_glossary(site)
+    for path, entry in retired_pages(model).items():
+        pages[path] = render_removed(site, path, entry)
     pages[SOURCES] = render_sources(site)
     pages[PAGE_LIST] = json.dumps([{"url": page_url(p), "title": t} for p, t in sorted(site.titles.items())],
                                   ensure_ascii=False, separators=(",", ":"))
@@ -275,6 +286,7 @@ def render_layers(site: Site) -> str:
     page.add(page.heading(), "", site.words["layers-intro"], "")
     for layer in reversed(site.model.layers):
         page.add(f"## {markdown_text(layer.name.in_language(site.lang))} {{#{layer.id}}}", "")
+        page.add(*_former_anchors(layer.aliases))
         page.add(markdown_text(layer.summary.in_language(site.lang)), "")
         members = [c for c in site.model.components if c.layer == layer.id]
         page.add(*(f"- {page.component_link(c)}: {markdown_text(c.summary.in_language(site.lang))}" for c in members), "")
@@ -332,6 +344,7 @@ def render_claims(site: Site) -> str:
     page.add(f"{words['tally']}: " + ", ".join(f"{_badge(site, v)} {n}" for v, n in tally if n) + ".", "")
     if model.questions:
         page.add(words["four-questions"], "", *_question_list(page), "")
+    page.add(*_verdicts_rubric(site))
     for section in SECTION_LABELS[site.lang]:
         claims = [c for c in model.claims if c.section == section]
         if claims:
@@ -371,6 +384,7 @@ def render_question(site: Site, question: Question) -> str:
         _diagram_block(page)
     for section in question.sections:
         page.add(f"## {markdown_text(section.title.in_language(site.lang))} {{#{section.id}}}", "")
+        page.add(*_former_anchors(section.aliases))
         page.statements(section.body)
         if section.table == "packages":
             _package_table(page, section.components)
@@ -407,6 +421,20 @@ def render_glossary(site: Site) -> str:
         if term.see_also:
             links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in term.see_also)
             page.add(f"{site.words['see-also']}: {links}.", "")
+    return page.finish()
+
+
+def render_removed(site: Site, path: str, entry: Retired) -> str:
+    """Return the short page left at a removed component's, answer's or view's address: when it went, and why."""
+    words = site.words
+    name = entry.name.in_language(site.lang) if entry.name else entry.id
+    page = Page(site, path, words["removed-title"].format(name=name), description=entry.reason.in_language(site.lang),
+                hidden=True)
+    page.add(page.heading(), "", words["removed-page"].format(date=entry.date), "")
+    page.add(page.text(entry.reason) + (f" {page.cite(entry.sources)}" if entry.sources else ""), "")
+    if entry.see_also:
+        links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in entry.see_also)
+        page.add(f"{words['see-also']}: {links}.", "")
     return page.finish()
 
 
@@ -449,6 +477,20 @@ def _diagram_div(page: Page, diagram_id: str) -> str:
     words = page.site.words
     labels = " ".join(f'data-{key}="{html_text(words[key])}"' for key in ("zoom-in", "zoom-out", "zoom-reset", "full-screen"))
     return f'<div class="vs-diagram" id="diagram-{diagram_id}" {labels}>'
+
+
+def _removed_section(page: Page) -> None:
+    """Append the notes on what was removed from the page, each at the removed entity's old anchor."""
+    entries = page.site.removed_notes.get(page.path, [])
+    if not entries:
+        return
+    page.add(f"## {page.site.words['removed-here']} {{#removed}}", "")
+    for entry in entries:
+        name = f"**{markdown_text(entry.name.in_language(page.site.lang))}**" if entry.name else markdown_code(entry.id)
+        cite = f" {page.cite(entry.sources)}" if entry.sources else ""
+        removed = page.site.words["removed-item"].format(date=entry.date)
+        page.add(f'- <span id="{entry.id}"></span>{name}: {removed} {page.text(entry.reason)}{cite}')
+    page.add("")
 
 
 def _former_anchors(aliases: tuple[str, ...]) -> list[str]:
@@ -546,14 +588,13 @@ def _glance(page: Page, c: Component) -> None:
 
 
 def _relations_section(page: Page, c: Component) -> None:
-    """Append one subsection per relation, each anchored at the relation's id."""
+    """Append one subsection per relation, each anchored at the relation's id, and the former ids the page keeps."""
     model, lang = page.site.model, page.site.lang
     relations = model.relations_of(c.id)
-    if not relations:
-        return
-    page.add(f"## {page.site.words['relations']} {{#relations}}", "")
+    if relations:
+        page.add(f"## {page.site.words['relations']} {{#relations}}", "")
     former = page.site.former_anchors.get(c.id, [])
-    if former:  # relation anchors from before a rename, so that old links still land here
+    if former:  # relation anchors from before a rename or a correction, so that old links still land here
         page.add("".join(f'<span id="{anchor}"></span>' for anchor in former), "")
     for r in relations:
         title = f"{model.component_by_id[r.from_].name.in_language(lang)} → {model.component_by_id[r.to].name.in_language(lang)}"
@@ -606,6 +647,14 @@ def _claim_entry(page: Page, claim: Claim) -> None:
     if claim.about:
         links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in claim.about)
         page.add(f"{site.words['see-also']}: {links}.", "")
+
+
+def _verdicts_rubric(site: Site) -> list[str]:
+    """Return the section that says what each verdict means, one table row per verdict."""
+    words = site.words
+    rows = [f"| {_badge(site, v)} | {words['rubric-' + v]} |" for v in VERDICT_LABELS[site.lang]]
+    return [f"## {words['rubric-title']} {{#verdicts-rubric}}", "", words["rubric-intro"], "",
+            f"| {words['rubric-verdict']} | {words['rubric-meaning']} |", "| --- | --- |", *rows, ""]
 
 
 def _claim_link(page: Page, claim: Claim) -> str:

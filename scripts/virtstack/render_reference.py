@@ -12,6 +12,7 @@ from .examples import EXAMPLES
 from .export import VERSION
 from .issues import ISSUE_CODES
 from .style import RELATION_STYLE
+from .urls import issue_anchor
 from .words import KIND_LABELS, VERDICT_LABELS
 
 __all__ = ["REFERENCE_WORDS", "documented_fields", "render_reference"]
@@ -38,6 +39,8 @@ else is markup. A *statement* is
 `{text: {en: "...", ru: "..."}, sources: [source ids]}`. Ids are lowercase
 letters and digits joined by single hyphens. Any file but `layers.yaml` may
 be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
+Dates are written in quotes, `"2007-02-04"`: unquoted, other YAML tools read
+them as numbers or timestamps, so `make check` refuses them.
 """,
         "collection": "A list of {of_many} under the key `{key}`.",
         "optional": " It is optional.",
@@ -68,6 +71,12 @@ be split into parts: `components.yaml` plus `components.tools.yaml`, and so on.
         "verdicts-heading": "Verdicts",
         "verdicts-head": "| verdict | shown as |",
         "issues-heading": "Issue codes",
+        "issues-intro": """\
+`make check` prints each problem on one line, `path:line:col: error: message [code]`,
+and after them, for each code, the address of its row in this table. A value
+that still holds `TODO` is a placeholder that `make new` wrote: write the
+real value, or remove the field if it is optional.
+""",
         "issues-head": "| code | what it means |",
         "data-heading": "The model as data",
         "data": """\
@@ -102,7 +111,9 @@ gives the same file, byte for byte.
 `{text: {en: "...", ru: "..."}, sources: [id источников]}`. Идентификатор (id)
 состоит из строчных латинских букв и цифр, соединённых одиночными дефисами.
 Любой файл, кроме `layers.yaml`, можно разбить на части, например
-`components.yaml` и `components.tools.yaml`.
+`components.yaml` и `components.tools.yaml`. Даты пишутся в кавычках,
+`"2007-02-04"`: без кавычек другие инструменты для YAML читают их как числа
+или метки времени, поэтому `make check` такие даты не принимает.
 """,
         "collection": "Список {of_many} под ключом `{key}`.",
         "optional": " Этот файл необязателен.",
@@ -134,6 +145,13 @@ gives the same file, byte for byte.
         "verdicts-heading": "Оценки",
         "verdicts-head": "| оценка | подпись на сайте |",
         "issues-heading": "Коды ошибок и предупреждений",
+        "issues-intro": """\
+`make check` выводит каждую проблему одной строкой,
+`path:line:col: error: message [code]`, а после них — для каждого кода адрес
+его строки в этой таблице. Значение `TODO` — это заготовка, которую оставила
+команда `make new`: впишите вместо неё настоящее значение или удалите поле,
+если оно необязательное.
+""",
         "issues-head": "| код | что означает |",
         "entities": {
             "layer": ("уровень", "уровня", "уровней"),
@@ -152,6 +170,7 @@ gives the same file, byte for byte.
             "event": ("событие", "события", "событий"),
             "term": ("термин", "термина", "терминов"),
             "statement": ("утверждение", "утверждения", "утверждений"),
+            "retirement": ("удаление", "удаления", "удалений"),
         },
         "fields": {
             "component.id": "постоянный: из него строятся URL и якоря",
@@ -159,7 +178,8 @@ gives the same file, byte for byte.
             "component.summary": "одно предложение о том, что это такое",
             "component.sources": "источники, на которых основаны эти сведения",
             "component.description": "абзацы, у каждого свои источники",
-            "component.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
+            "layer.aliases": "прежние идентификаторы: остаются якорями на странице уровней, чтобы старые ссылки работали",
+            "component.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки (после переименования или слияния: та сущность, что осталась, перечисляет идентификатор другой)",
             "component.upstream": "компонент, в проекте которого разрабатывается этот",
             "component.misconceptions": "распространённые заблуждения: каждое изложено и опровергнуто",
             "component.role": "несколько слов о том, что он делает; на схемах пишется под названием",
@@ -175,6 +195,8 @@ gives the same file, byte for byte.
             "relation.protocol": "как два компонента общаются между собой",
             "relation.interface": "короткое название интерфейса, которое пишется на стрелке (например, `API libvirt` или `QMP`)",
             "relation.sources": "источники, на которых основаны эти сведения",
+            "relation.aliases": "прежние идентификаторы (from-kind-to): остаются якорями на страницах её концов, "
+                                "чтобы старые ссылки работали после исправления типа связи или одного из концов",
             "view.home": "true у единственной схемы, которая показана на главной странице",
             "view.kind": "stack (по умолчанию), path или compare",
             "view.layers": "какие уровни показать; если поле не задано — все",
@@ -183,22 +205,33 @@ gives the same file, byte for byte.
             "view.emphasis": "компоненты, обведённые жирнее: названия, о которых спрашивает читатель",
             "view.steps": "для схем path: пронумерованные шаги",
             "view.columns": "для схем compare: по колонке на каждый стек",
+            "view.aliases": "прежние идентификаторы: по адресу views/<id>/ каждого из них остаётся страница, которая ведёт сюда",
             "step.relation": "идентификатор связи вида from-kind-to",
             "step.text": "что происходит на этом шаге",
             "step.sources": "источники, на которых основаны эти сведения",
             "claim.section": "заголовок автора вопроса, под которым стоит вывод",
             "claim.claim": "вывод, пересказанный своими словами",
-            "claim.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
+            "claim.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки (после переименования или слияния: та сущность, что осталась, перечисляет идентификатор другой)",
             "section.id": "якорь раздела на странице",
             "section.table": "таблица, которая строится по перечисленным ниже компонентам",
+            "section.aliases": "прежние идентификаторы или идентификаторы разделов, слитых с этим; остаются якорями",
             "question.id": "адрес страницы — questions/<id>/",
             "question.short_answer": "2–3 предложения, которые можно цитировать",
             "question.view": "схема, которую показывают вместе с ответом",
-            "question.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
+            "question.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки (после переименования или слияния: та сущность, что осталась, перечисляет идентификатор другой)",
             "event.sources": "источники, на которых основаны эти сведения",
-            "event.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
+            "event.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки (после переименования или слияния: та сущность, что осталась, перечисляет идентификатор другой)",
             "term.matches": "слова в тексте страниц, которые становятся ссылками на термин",
-            "term.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки",
+            "term.aliases": "прежние идентификаторы: по ним продолжают работать старые ссылки (после переименования или слияния: та сущность, что осталась, перечисляет идентификатор другой)",
+            "retirement.id": "идентификатор, который был у удалённого: прежняя страница или прежний якорь остаётся "
+                             "и сообщает, что его удалили",
+            "retirement.kind": "чем это было",
+            "retirement.name": "как это называлось, для заголовка страницы об удалении; если поле не задано — идентификатор",
+            "retirement.date": "когда удалено",
+            "retirement.reason": "почему удалено — для читателя, пришедшего по старой ссылке; только для того, чему нет "
+                                 "замены (при переименовании или слиянии пишут `aliases` у преемника)",
+            "retirement.see_also": "компоненты, о которых стоит прочитать вместо удалённого; на них ссылается страница об удалении",
+            "retirement.sources": "источники, на которых основана причина",
         },
         "issues": {
             "yaml-syntax": "файл не разбирается как YAML (или записан не в UTF-8)",
@@ -210,10 +243,11 @@ gives the same file, byte for byte.
             "bad-type": "значение не того типа (например, строка там, где нужен список)",
             "unknown-field": "поле, которого у этой сущности нет (часто это опечатка)",
             "missing-field": "нет обязательного поля",
+            "todo": "в значении осталась заготовка `TODO`, которую вписала команда `make new`",
             "empty": "пустая строка или пустой список там, где нужно содержимое",
             "bad-id": "идентификатор записан не строчными латинскими буквами и цифрами через дефис",
             "bad-url": "URL начинается не с http:// и не с https://",
-            "bad-date": "дата не в формате YYYY, YYYY-MM или YYYY-MM-DD либо такой даты нет в календаре",
+            "bad-date": "дата не в кавычках, не в формате YYYY, YYYY-MM или YYYY-MM-DD либо такой даты нет в календаре",
             "bad-enum": "значение не входит в число допустимых",
             "unknown-ref": "ссылка на идентификатор, которого нет в модели",
             "unknown-language": "текст на языке, которого на сайте нет",
@@ -223,10 +257,13 @@ gives the same file, byte for byte.
             "bad-text": "в тексте есть управляющий символ или одиночный суррогат, который не показать "
                         "ни на странице, ни на схеме",
             "too-long": "строка длиннее 5000 символов",
-            "gone-address": "адреса из diagrams/published.txt больше нет, и ни один прежний идентификатор "
-                            "(aliases) не ведёт с него на новое место",
+            "gone-address": "адреса из diagrams/published.txt больше нет: его не сохраняет ни один прежний "
+                            "идентификатор (aliases), и retired.yaml не объявляет его удалённым",
+            "retired-exists": "идентификатор из retired.yaml всё ещё есть в модели: как идентификатор или среди `aliases`",
             "unused-source": "предупреждение: источник, на который ничто не ссылается",
             "no-relations": "предупреждение: компонент, у которого нет ни одной связи",
+            "unregistered-address": "предупреждение: у сайта есть адреса, которых ещё нет в diagrams/published.txt "
+                                    "(запустите `make addresses`)",
         },
         "lines": {"solid": "сплошная", "bold": "жирная", "dashed": "штриховая", "dotted": "точечная"},
         "data-heading": "Модель в виде данных",
@@ -382,5 +419,6 @@ def _model_data(lang: str) -> list[str]:
 def _issue_codes(lang: str) -> list[str]:
     """Return the table of issue codes and what each means."""
     words = REFERENCE_WORDS[lang]
-    lines = [f"## {words['issues-heading']} {{#issue-codes}}", "", words["issues-head"], "| --- | --- |"]
-    return lines + [f"| `{code}` | {_translated(lang, 'issues', code, meaning)} |" for code, meaning in ISSUE_CODES.items()]
+    lines = [f"## {words['issues-heading']} {{#issue-codes}}", "", words["issues-intro"], words["issues-head"], "| --- | --- |"]
+    return lines + [f"| [`{code}`](#{issue_anchor(code)}){{#{issue_anchor(code)}}} | {_translated(lang, 'issues', code, meaning)} |"
+                    for code, meaning in ISSUE_CODES.items()]

@@ -14,9 +14,9 @@ from .languages import LANGUAGES, REQUIRED_LANGUAGES
 from .views import VIEW_KINDS
 
 __all__ = [
-    "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS",
+    "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS", "RETIRED_KINDS",
     "REQUIRED_LANGUAGES", "Bool", "Collection", "Date", "Enum", "Field", "Id",
-    "ListOf", "Obj", "Ref", "Str", "Text", "Url", "Words",
+    "ListOf", "Obj", "Ref", "Str", "Text", "Url", "Words", "relation_ends",
 ]
 
 
@@ -32,6 +32,8 @@ RELATION_KINDS = (
     "uses", "controls", "accelerates", "part-of", "provides", "forked-from",
     "merged-into",
 )
+# What can be retired: everything that has a page or an anchor of its own.
+RETIRED_KINDS = ("component", "relation", "question", "view", "claim", "term", "event", "layer")
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 
@@ -125,11 +127,14 @@ class Collection:
     required: bool = True
     ordered: bool = False   # keep the files' order instead of sorting
     sort_by: tuple[str, ...] = ("id",)
+    per_kind: bool = False  # ids are unique per 'kind' of entity, not across the file
 
 
 # Entities -------------------------------------------------------------------
 
 SOURCES_FIELD = Field(ListOf(Ref("source"), non_empty=True), required=True, doc="ids of the sources that back it")
+ALIASES_DOC = "former ids, kept so that old links work (a rename, or a merge: the survivor lists the other's id)"
+ALIASES_FIELD = Field(ListOf(Id()), doc=ALIASES_DOC)
 
 STATEMENT = Obj("statement", {
     "text": Field(Text(), required=True, doc="one paragraph"),
@@ -160,6 +165,7 @@ LAYER = Obj("layer", {
     "name": Field(Text(), required=True),
     "summary": Field(Text(), required=True),
     "sources": Field(ListOf(Ref("source"))),
+    "aliases": Field(ListOf(Id()), doc="former ids, kept as anchors on the layers page so that old links work"),
 }, model.Layer)
 
 COMPONENT = Obj("component", {
@@ -176,7 +182,7 @@ COMPONENT = Obj("component", {
     "licence": Field(LICENCE),
     "first_release": Field(RELEASE),
     "packages": Field(PACKAGES),
-    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "aliases": ALIASES_FIELD,
     "upstream": Field(Ref("component"), doc="the component whose project develops this one"),
     "misconceptions": Field(ListOf(STATEMENT), doc="common misconceptions, each stated and corrected"),
     "role": Field(Text(), doc="a few words on what it does, drawn under its name in the diagrams"),
@@ -188,6 +194,19 @@ def _relation(**values) -> model.Relation:
     return model.Relation(id=f"{values['from_']}-{values['kind']}-{values['to']}", **values)
 
 
+def relation_ends(relation_id: str, components: set[str]) -> tuple[str, str] | None:
+    """Read a relation id back into its two ends, both among components: qemu-uses-kvm -> (qemu, kvm); None if it cannot."""
+    for kind in RELATION_KINDS:
+        marker = f"-{kind}-"
+        start = relation_id.find(marker)
+        while start > 0:
+            ends = relation_id[:start], relation_id[start + len(marker):]
+            if set(ends) <= components:
+                return ends
+            start = relation_id.find(marker, start + 1)
+    return None
+
+
 RELATION = Obj("relation", {
     "from": Field(Ref("component"), required=True, attr="from_"),
     "to": Field(Ref("component"), required=True),
@@ -196,6 +215,8 @@ RELATION = Obj("relation", {
     "protocol": Field(Text(), doc="how the two talk"),
     "interface": Field(Text(), doc="the interface's short name, drawn on the arrow (libvirt API, QMP)"),
     "sources": SOURCES_FIELD,
+    "aliases": Field(ListOf(Id()), doc="former ids (from-kind-to), kept as anchors on the pages of its ends so that "
+                                       "old links work after its kind or an end was corrected"),
 }, _relation)
 
 SOURCE = Obj("source", {
@@ -231,6 +252,7 @@ VIEW = Obj("view", {
     "emphasis": Field(ListOf(Ref("component")), doc="components drawn with a heavier border: the names the reader asks about"),
     "steps": Field(ListOf(STEP, non_empty=True), doc="path views: the numbered steps"),
     "columns": Field(ListOf(COLUMN, non_empty=True), doc="compare views: one column per stack"),
+    "aliases": Field(ListOf(Id()), doc="former ids: each keeps a page at views/<id>/ that redirects here"),
 }, model.View)
 
 CLAIM = Obj("claim", {
@@ -240,7 +262,7 @@ CLAIM = Obj("claim", {
     "verdict": Field(Enum(VERDICTS), required=True),
     "correction": Field(ListOf(STATEMENT, non_empty=True), required=True),
     "about": Field(ListOf(Ref("component"))),
-    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "aliases": ALIASES_FIELD,
 }, model.Claim)
 
 SECTION = Obj("section", {
@@ -249,6 +271,7 @@ SECTION = Obj("section", {
     "body": Field(ListOf(STATEMENT), required=True),
     "table": Field(Enum(TABLES), doc="a table generated from the components below"),
     "components": Field(ListOf(Ref("component"))),
+    "aliases": Field(ListOf(Id()), doc="former ids, or the ids of sections merged into this one, kept as anchors"),
 }, model.Section)
 
 QUESTION = Obj("question", {
@@ -258,7 +281,7 @@ QUESTION = Obj("question", {
     "claims": Field(ListOf(Ref("claim"))),
     "view": Field(Ref("view"), doc="a diagram to show with the answer"),
     "sections": Field(ListOf(SECTION), required=True),
-    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "aliases": ALIASES_FIELD,
 }, model.Question)
 
 EVENT = Obj("event", {
@@ -267,7 +290,7 @@ EVENT = Obj("event", {
     "text": Field(Text(), required=True),
     "sources": SOURCES_FIELD,
     "components": Field(ListOf(Ref("component"))),
-    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "aliases": ALIASES_FIELD,
 }, model.Event)
 
 TERM = Obj("term", {
@@ -276,8 +299,19 @@ TERM = Obj("term", {
     "matches": Field(Words(), required=True, doc="words in page text that link here"),
     "definition": Field(ListOf(STATEMENT, non_empty=True), required=True),
     "see_also": Field(ListOf(Ref("component"))),
-    "aliases": Field(ListOf(Id()), doc="former ids, kept so that old links work"),
+    "aliases": ALIASES_FIELD,
 }, model.Term)
+
+RETIREMENT = Obj("retirement", {
+    "id": Field(Id(), required=True, doc="the id it had: its old page, or its old anchor, stays and says it was removed"),
+    "kind": Field(Enum(RETIRED_KINDS), required=True, doc="what it was"),
+    "name": Field(Text(), doc="what it was called, for the removal page's title; its id when left out"),
+    "date": Field(Date(), required=True, doc="when it was removed"),
+    "reason": Field(Text(), required=True, doc="why it was removed, for readers who follow an old link; only for what "
+                                              "nothing replaces (a rename or a merge is `aliases` on the successor)"),
+    "see_also": Field(ListOf(Ref("component")), doc="components to read instead, linked from the removal page"),
+    "sources": Field(ListOf(Ref("source")), doc="sources that back the reason"),
+}, model.Retired)
 
 # The model files, in the order they are checked. Each but layers.yaml may
 # be split into parts: components.yaml plus components.<part>.yaml.
@@ -291,5 +325,6 @@ COLLECTIONS = {
     "questions.yaml": Collection("questions", "question", QUESTION, required=False, ordered=True),
     "events.yaml": Collection("events", "event", EVENT, required=False, sort_by=("date", "id")),
     "glossary.yaml": Collection("terms", "term", TERM, required=False),
+    "retired.yaml": Collection("retired", "retirement", RETIREMENT, required=False, sort_by=("kind", "id"), per_kind=True),
 }
 SINGLE_FILE = ("layers.yaml",)

@@ -139,4 +139,8 @@ BASE_CSS = f"""\
   border: 1px solid var(--md-default-fg-color--lighter); border-radius: 0.2rem; }}
 .vs-filters label {{ margin-right: 0.6rem; white-space: nowrap; }}
 .md-typeset .vs-skip {{ margin: 0.2em 0; font-size: 0.7rem; }}
+/* `mkdocs serve` with a broken model: the problems, above every page of the last good build. */
+.vs-model-problems {{ position: sticky; top: 0; z-index: 10; max-height: 40vh; overflow: auto; padding: 0.6rem 1rem;
+  background: #fdecea; color: #611a15; border-bottom: 2px solid #b71c1c; font-size: 0.75rem; }}
+.vs-model-problems pre {{ margin: 0.4rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.7rem; }}
 """

@@ -14,10 +14,10 @@ from pathlib import PurePosixPath
 
 from .languages import LANGUAGES
 
-__all__ = ["ABOUT", "COMPONENTS", "GLOSSARY", "HOME", "LAYERS", "MODEL", "MODEL_SCHEMA", "PAGE_LIST", "QUESTION",
+__all__ = ["ABOUT", "COMPONENTS", "GLOSSARY", "HOME", "LAYERS", "MODEL", "MODEL_SCHEMA", "PAGE_KINDS", "PAGE_LIST", "QUESTION",
            "QUESTIONS", "REFERENCE", "ROBOTS", "SOURCES", "STYLESHEET", "TIMELINE", "absolute", "anchor", "beside",
-           "component_page", "edition_root", "edition_url", "editions_inside", "folder", "link", "page_root", "page_url", "preview", "preview_at",
-           "question_page", "redirect_file", "relative_address", "view_page"]
+           "component_page", "edition_root", "edition_url", "editions_inside", "entity_at", "folder", "link", "page_root", "page_url", "preview", "preview_at",
+           "issue_anchor", "question_page", "redirect_file", "relative_address", "view_page"]
 
 # The pages every edition has (some only when the model holds what they list).
 HOME = "index.md"
@@ -53,6 +53,20 @@ def view_page(view_id: str, home: bool = False) -> str:
     return HOME if home else f"views/{view_id}.md"
 
 
+# The entities that have a page of their own, and where it is.
+PAGE_KINDS = {"component": component_page, "question": question_page, "view": view_page}
+
+
+def entity_at(address: str) -> tuple[str, str] | None:
+    """Return (kind, id) of the entity whose own page is at an address: components/kvm/ -> (component, kvm); else None."""
+    for kind, page_of in PAGE_KINDS.items():
+        folder_address = page_url(page_of("x"))[: -len("x/")]
+        rest = address.removeprefix(folder_address)
+        if rest != address and rest.endswith("/") and rest[:-1] and "/" not in rest[:-1]:
+            return kind, rest[:-1]
+    return None
+
+
 def page_url(page: str) -> str:
     """Return a page's address from its edition's root: components/kvm.md -> components/kvm/."""
     stem = page[: -len(".md")]
@@ -62,6 +76,11 @@ def page_url(page: str) -> str:
 def anchor(page: str, fragment: str) -> str:
     """Return the address of an anchor on a page: components/kvm/#qemu-uses-kvm."""
     return f"{page_url(page)}#{fragment}"
+
+
+def issue_anchor(code: str) -> str:
+    """Return the anchor of an issue code's row in the model reference: unknown-ref -> issue-unknown-ref."""
+    return f"issue-{code}"
 
 
 def folder(page: str) -> PurePosixPath:

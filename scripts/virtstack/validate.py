@@ -16,13 +16,15 @@ from urllib.parse import urlsplit
 
 from . import model, schema
 from .issues import Issue
+from .languages import LANGUAGE_NAMES
 from .load import Document
 from .views import KINDS, VIEW_KINDS
 
-__all__ = ["validate_model"]
+__all__ = ["partial_model", "validate_model"]
 
 ID_RE = re.compile(schema.ID_PATTERN)
 DATE_RE = re.compile(schema.DATE_PATTERN)
+TODO_RE = re.compile(r"\bTODO\b")  # the placeholder `scripts/cli.py new` writes where the facts go
 
 
 @dataclass
@@ -31,6 +33,7 @@ class _Seen:
 
     ids: dict = field(default_factory=dict)    # entity -> {id: (document, path)}
     refs: list = field(default_factory=list)   # (entity, id, document, path, field name)
+    aliases: dict = field(default_factory=dict)  # entity -> {former id: id of the entity that lists it}
 
 
 def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[Issue]]:
@@ -41,6 +44,7 @@ def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[
         for doc in groups[name]:
             issues.extend(check_collection(doc, collection, seen))
     issues.extend(check_refs(seen))
+    issues.extend(check_retired(seen))
     issues.extend(check_home_view(groups["views.yaml"]))
     issues.extend(check_view_kinds(groups["views.yaml"]))
     issues.extend(check_tables(groups["questions.yaml"]))
@@ -121,13 +125,20 @@ def register_id(collection: schema.Collection, item: dict, doc: Document, path: 
         item_id, id_path = ("-".join(ends) if all(isinstance(e, str) for e in ends) else None), path
     if not isinstance(item_id, str):
         return
-    defined = seen.ids.setdefault(collection.entity, {})
+    entity = collection.entity
+    if collection.per_kind:  # retired.yaml: a component and a term may both have retired the id 'kvm'
+        if not isinstance(item.get("kind"), str):
+            return
+        entity = f"retired {item['kind']}"
+    defined = seen.ids.setdefault(entity, {})
     if item_id in defined:
         first_doc, first_path = defined[item_id]
         line, col = first_doc.where(first_path)
-        yield _issue(doc, id_path, f"duplicate {collection.entity} '{item_id}' (first defined at {first_doc.path}:{line}:{col})", "duplicate-id")
+        yield _issue(doc, id_path, f"duplicate {entity} '{item_id}' (first defined at {first_doc.path}:{line}:{col})", "duplicate-id")
     else:
         defined[item_id] = (doc, id_path)
+    if isinstance(item.get("aliases"), list):
+        seen.aliases.setdefault(entity, {}).update((a, item_id) for a in item["aliases"] if isinstance(a, str))
 
 
 # Values ---------------------------------------------------------------------
@@ -149,10 +160,50 @@ def check_obj(spec: schema.Obj, value, doc, path, name, seen) -> Iterator[Issue]
             hint = _did_you_mean(key, spec.fields) or f" (allowed: {', '.join(spec.fields)})"
             yield _issue(doc, path + (key,), f"unknown field '{key}' in {label}{hint}", "unknown-field", key=True)
     for key, fld in spec.fields.items():
-        if key in value:
+        placeholders = _placeholders(fld.type, value.get(key), path + (key,))
+        if placeholders:
+            yield from (_todo(doc, at, path + (key,), key, fld, seen) for at in placeholders)
+        elif key in value:
             yield from check_value(fld.type, value[key], doc, path + (key,), key, seen)
         elif fld.required:
             yield _issue(doc, path, f"{label} is missing the required field '{key}'", "missing-field")
+
+
+def _placeholders(spec: object, value: object, path: tuple) -> list[tuple]:
+    """Return where a field's value still holds the TODO placeholder, down to but not into nested objects."""
+    if isinstance(value, str):
+        return [path] if TODO_RE.search(value) else []
+    inner = spec.item if isinstance(spec, schema.ListOf) else spec
+    if isinstance(inner, schema.Obj) or not isinstance(value, (dict, list)):
+        return []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    return [at for key, item in items for at in _placeholders(inner, item, path + (key,))]
+
+
+def _todo(doc: Document, at: tuple, field_path: tuple, key: str, fld: schema.Field, seen: _Seen) -> Issue:
+    """Return the error for a TODO placeholder: which field holds it and what to write instead."""
+    per_language = isinstance(fld.type, (schema.Text, schema.Words)) and len(at) > len(field_path)
+    lang = at[len(field_path)] if per_language else None
+    name = f"{key}.{lang}" if lang else key
+    optional = "" if fld.required else f", or remove '{key}' (it is optional)"
+    wanted = _wanted(key, fld, lang, seen)
+    return _issue(doc, at, f"'{name}' still holds a TODO placeholder; write the {wanted}{optional}", "todo")
+
+
+def _wanted(key: str, fld: schema.Field, lang: str | None, seen: _Seen) -> str:
+    """Say what a placeholder stands for: 'summary in English (one sentence: what it is)', 'kind: one of …'."""
+    inner = fld.type.item if isinstance(fld.type, schema.ListOf) else fld.type
+    what = key.replace("_", " ") + (f" in {LANGUAGE_NAMES.get(lang, lang)}" if lang else "")
+    if isinstance(inner, schema.Enum):
+        return f"{what}: one of {', '.join(inner.values)}"
+    if isinstance(inner, schema.Date):
+        return f'{what} in quotes: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+    if isinstance(inner, schema.Url):
+        return f"{what}: an http:// or https:// URL"
+    if isinstance(inner, schema.Ref) and not fld.doc:
+        known = [i for i in seen.ids.get(inner.entity, {}) if ID_RE.fullmatch(i)]  # in the files' order: layers bottom up
+        return f"{what} (the id of a {inner.entity}" + (f": {', '.join(known)})" if 0 < len(known) <= 8 else ")")
+    return what + (f" ({fld.doc})" if fld.doc else "")
 
 
 def check_list(spec: schema.ListOf, value, doc, path, name, seen) -> Iterator[Issue]:
@@ -205,11 +256,30 @@ def check_url(spec, value, doc, path, name, seen) -> Iterator[Issue]:
 
 
 def check_date(spec, value, doc, path, name, seen) -> Iterator[Issue]:
-    """Check a partial date YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar."""
+    """Check a quoted partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD" that exists in the calendar."""
     if not isinstance(value, str):
         yield _bad_type(doc, path, name, "a string", value)
     elif not DATE_RE.fullmatch(value) or not _is_calendar_date(value):
-        yield _issue(doc, path, f"'{name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{_show(value)}'", "bad-date")
+        yield _issue(doc, path, f"'{name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{_show(value)}'"
+                     f"{_padded_date(value)}", "bad-date")
+    elif path not in doc.quoted:
+        why = UNQUOTED_DATE[value.count("-")]
+        yield _issue(doc, path, f"'{name}' must be quoted: write \"{value}\" ({why})", "bad-date")
+
+
+# Why every date is quoted, by its number of hyphens: one rule, so that no YAML tool reads a date as anything but text.
+UNQUOTED_DATE = {
+    0: "unquoted, YAML reads a year as a number",
+    1: "like every date, so that no YAML tool reads one as a number or a timestamp",
+    2: "unquoted, YAML 1.1 tools read a full date as a timestamp",
+}
+
+
+def _padded_date(value: str) -> str:
+    """Return ' (did you mean "2019-09-03"?)' for a date such as 2019-9-3 or 2019/09/03, or ''."""
+    match = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\s*", value)
+    padded = "-".join(part.zfill(2) for part in match.groups() if part) if match else value
+    return f' (did you mean "{padded}"?)' if padded != value and _is_calendar_date(padded) else ""
 
 
 def check_bool(spec, value, doc, path, name, seen) -> Iterator[Issue]:
@@ -277,10 +347,49 @@ def check_refs(seen: _Seen) -> Iterator[Issue]:
     for entity, value, doc, path, name in seen.refs:
         known = seen.ids.get(entity, {})
         if value not in known:
-            hint = _did_you_mean(value, known)
-            if not hint and 0 < len(known) <= 8:
-                hint = f" (known: {', '.join(sorted(known))})"
+            valid = [i for i in known if ID_RE.fullmatch(i)]  # a broken id is never the one to write
+            if entity == "relation":  # nor a relation whose end is itself an unknown component
+                components = set(seen.ids.get("component", {}))
+                valid = [i for i in valid if schema.relation_ends(i, components)]
+            hint = _retired_at(seen, entity, value) or _renamed_to(seen, entity, value) or _did_you_mean(value, valid)
+            if not hint and 0 < len(valid) <= 8:
+                hint = f" (known: {', '.join(sorted(valid))})"
             yield _issue(doc, path, f"unknown {entity} '{_show(value)}' in '{name}'{hint}", "unknown-ref")
+
+
+def _retired_at(seen: _Seen, entity: str, value: str) -> str:
+    """Return ' (retired at <file:line:col>; remove the reference)' when the id was retired, or ''."""
+    if value not in seen.ids.get(f"retired {entity}", {}):
+        return ""
+    doc, path = seen.ids[f"retired {entity}"][value]
+    line, col = doc.where(path)
+    return f" (retired at {doc.path}:{line}:{col}; remove the reference)"
+
+
+def _renamed_to(seen: _Seen, entity: str, value: str) -> str:
+    """Return " (now 'y', which lists it in 'aliases')" when the id is a former id, or ''."""
+    now = seen.aliases.get(entity, {}).get(value)
+    return f" (now '{now}', which lists it in 'aliases')" if now else ""
+
+
+def check_retired(seen: _Seen) -> Iterator[Issue]:
+    """Report a retired id that the model still has, and a retired relation whose id names no components."""
+    components = set(seen.ids.get("component", {})) | set(seen.aliases.get("component", {}))
+    components |= set(seen.ids.get("retired component", {}))
+    for kind in schema.RETIRED_KINDS:
+        current, former = seen.ids.get(kind, {}), seen.aliases.get(kind, {})
+        for retired_id, (doc, path) in seen.ids.get(f"retired {kind}", {}).items():
+            if retired_id in current:
+                there, where = current[retired_id]
+                line, col = there.where(where)
+                yield _issue(doc, path, f"retired {kind} '{retired_id}' is still in the model ({there.path}:{line}:{col}); "
+                             "remove it there, or take it out of retired.yaml", "retired-exists")
+            elif retired_id in former:
+                yield _issue(doc, path, f"retired {kind} '{retired_id}' is a former id of {kind} '{former[retired_id]}', "
+                             "whose page it already leads to; take it out of retired.yaml or out of 'aliases'", "retired-exists")
+            elif kind == "relation" and not schema.relation_ends(retired_id, components):
+                yield _issue(doc, path, f"retired relation '{retired_id}' must read <from>-<kind>-<to>, with two components "
+                             "the model has, had or retired", "unknown-ref")
 
 
 def _items(docs: list[Document], key: str) -> list[tuple[Document, int, dict]]:
@@ -360,6 +469,59 @@ def build_model(groups: dict[str, list[Document]]) -> model.Model:
     layer_ids = tuple(layer.id for layer in parts["layers"])
     parts["views"] = tuple(_with_defaults(view, layer_ids, parts["components"]) for view in parts["views"])
     return model.Model(**parts)
+
+
+# The fields an entity's id comes from: without them it has no address at all.
+ID_FIELDS = {"relation": ("from", "kind", "to"), "retirement": ("id", "kind")}
+_DROPPED = object()
+
+
+def partial_model(documents: list[Document]) -> model.Model | None:
+    """Return a Model of every entity whose id checks out, with the fields that do; None if a file cannot be read.
+
+    pipeline.check compares it with the registry of published addresses when
+    the model has errors, so that the gone addresses show up in the same run
+    as the errors that made them go. An entity keeps its addresses whatever
+    else is wrong with it; one without a valid id (a relation: both ends
+    defined, a known kind) has none. A model file that is missing or not a
+    list gives None: every address in it would look gone.
+    """
+    groups, issues = group_documents(documents)
+    seen = _Seen()
+    for name, collection in schema.COLLECTIONS.items():
+        for doc in groups[name]:
+            if not isinstance(doc.data, dict) or not isinstance(doc.data.get(collection.key), list):
+                return None
+            issues.extend(check_collection(doc, collection, seen))
+    if any(i.code in ("missing-file", "unknown-file") for i in issues):
+        return None
+    parts = {}
+    for name, collection in schema.COLLECTIONS.items():
+        built = (_checked_part(collection.item, item, doc, (collection.key, index), seen)
+                 for doc in groups[name] for index, item in enumerate(doc.data[collection.key]))
+        parts[collection.key] = tuple(item for item in built if item is not _DROPPED)
+    return model.Model(**parts)
+
+
+def _checked_part(spec: object, value: object, doc: Document, path: tuple, seen: _Seen) -> object:
+    """Return the model value of the parts of a raw value that pass their checks, or _DROPPED."""
+    if isinstance(spec, schema.Obj):
+        if not isinstance(value, dict):
+            return _DROPPED
+        values = {}
+        for key, fld in spec.fields.items():
+            part = _checked_part(fld.type, value[key], doc, path + (key,), seen) if key in value else _DROPPED
+            if part is _DROPPED and key in ID_FIELDS.get(spec.name, ("id",)):
+                return _DROPPED
+            values[fld.attr or key] = _default(fld.type) if part is _DROPPED else part
+        return spec.build(**values)
+    if isinstance(spec, schema.ListOf):
+        items = value if isinstance(value, list) else []
+        parts = [_checked_part(spec.item, item, doc, path + (i,), seen) for i, item in enumerate(items)]
+        return tuple(part for part in parts if part is not _DROPPED)
+    if isinstance(spec, schema.Ref):
+        return value if isinstance(value, str) and value in seen.ids.get(spec.entity, {}) else _DROPPED
+    return _DROPPED if any(True for _ in check_value(spec, value, doc, path, "", _Seen())) else build_value(spec, value)
 
 
 def build_value(spec: object, value: object) -> object:

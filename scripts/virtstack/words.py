@@ -46,6 +46,16 @@ LABELS = {
                           "own words, with a verdict and a sourced correction.",
         "original": "The original question", "tally": "Verdicts",
         "four-questions": "The asker's questions and their answers:",
+        "rubric-title": "What the verdicts mean",
+        "rubric-intro": "A verdict judges the conclusion's main point first, then its details.",
+        "rubric-verdict": "Verdict", "rubric-meaning": "Meaning",
+        "rubric-correct": "Everything it states holds. The correction adds context or tightens a loose word, "
+                          "and takes nothing back.",
+        "rubric-partly-correct": "The main point holds, but a detail is wrong or too broad: a date, a name, an item "
+                                 "in a list, a link in a chain. The correction says which.",
+        "rubric-misleading": "The main point can be defended word for word, but it leaves a wrong picture: it "
+                             "misreads a source, puts the wrong label on something, or leaves out what matters most.",
+        "rubric-wrong": "The main point is false.",
         "questions-title": "Answers",
         "questions-intro": "The asker's four questions, each with a short answer you can quote and a full answer.",
         "short-answer": "Short answer", "full-answer": "The full answer", "settles": "Conclusions this answer settles",
@@ -62,6 +72,10 @@ LABELS = {
         "long-answer": "The answer in more detail", "about-title": "About virtstack",
         "preview-alt": "Diagram: {title}",
         "moved-title": "Moved", "moved": "This page has moved:",
+        "removed-title": "Removed: {name}", "removed-page": "This page was removed on {date}. Why:",
+        "removed-here": "Removed from this page", "removed-item": "removed on {date}.",
+        "model-problems": "The model in diagrams/ has problems, so this is the last good build. "
+                          "Fix them and save: the page reloads by itself.",
     },
     "ru": {
         "at-a-glance": "Коротко", "fact": "Свойство", "value": "Значение", "layer": "Уровень", "kind": "Тип",
@@ -100,6 +114,16 @@ LABELS = {
                           "своими словами, с оценкой и исправлением со ссылками на источники.",
         "original": "Исходный вопрос", "tally": "Оценки",
         "four-questions": "Вопросы автора и ответы на них:",
+        "rubric-title": "Что означают оценки",
+        "rubric-intro": "Сначала оценивается главное в выводе, затем — детали.",
+        "rubric-verdict": "Оценка", "rubric-meaning": "Что она означает",
+        "rubric-correct": "Всё сказанное верно. Поправка лишь добавляет контекст или уточняет неточное слово "
+                          "и ничего не опровергает.",
+        "rubric-partly-correct": "Главное верно, но какая-то деталь ошибочна или сказана слишком широко: дата, "
+                                 "название, пункт перечня, звено цепочки. Какая именно — сказано в поправке.",
+        "rubric-misleading": "Главное формально можно отстоять, но складывается неверная картина: источник понят "
+                             "неправильно, чему-то дано не то название или упущено самое важное.",
+        "rubric-wrong": "Главное неверно.",
         "questions-title": "Ответы",
         "questions-intro": "Четыре вопроса автора: у каждого есть короткий ответ, который можно процитировать, и полный ответ.",
         "short-answer": "Короткий ответ", "full-answer": "Полный ответ", "settles": "Выводы, которые проверяет этот ответ",
@@ -116,6 +140,10 @@ LABELS = {
         "long-answer": "Ответ подробнее", "about-title": "О сайте",
         "preview-alt": "Схема: {title}",
         "moved-title": "Страница переехала", "moved": "Эта страница переехала:",
+        "removed-title": "Удалено: {name}", "removed-page": "Эта страница удалена {date}. Причина:",
+        "removed-here": "Удалено с этой страницы", "removed-item": "удалено {date}.",
+        "model-problems": "В модели в diagrams/ есть ошибки, поэтому показана последняя удачная сборка. "
+                          "Исправьте их и сохраните файл — страница обновится сама.",
     },
 }
 KIND_LABELS = {
