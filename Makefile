@@ -100,31 +100,25 @@ vendor: node_modules/.installed
 $(VENV)/.installed: requirements.txt
 	@scripts/install-system-packages.sh python
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $@
 
 # Zensical in a venv of its own: its pins never meet the MkDocs build's.
 $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
 	@scripts/install-system-packages.sh python
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
 	touch $@
 
-# Re-pin after editing requirements*.in: resolves in throwaway venvs.
+# Re-pin after editing requirements*.in: each is resolved in a throwaway venv,
+# then every pin is written with the hashes of its files, which the installs
+# above check (--require-hashes).
 requirements:
-	rm -rf build/pin && $(PYTHON) -m venv build/pin/a && $(PYTHON) -m venv build/pin/b && $(PYTHON) -m venv build/pin/z
-	build/pin/a/bin/pip install --quiet -r requirements.in
-	build/pin/b/bin/pip install --quiet -r requirements.in -r requirements-test.in
-	build/pin/z/bin/pip install --quiet -r requirements-zensical.in
-	{ echo "# Pinned from requirements.in by 'make requirements'. Do not edit by hand."; build/pin/a/bin/pip freeze; } > requirements.txt
-	{ echo "# Pinned from requirements-test.in by 'make requirements'. Do not edit by hand."; echo "-r requirements.txt"; \
-	  build/pin/b/bin/pip freeze | grep -vxFf <(build/pin/a/bin/pip freeze); } > requirements-test.txt
-	{ echo "# Pinned from requirements-zensical.in by 'make requirements'. Do not edit by hand."; build/pin/z/bin/pip freeze; } > requirements-zensical.txt
-	rm -rf build/pin
+	PYTHON=$(PYTHON) scripts/pin-requirements.sh
 
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) node_modules site site-zensical build test-artifacts .pytest_cache
