@@ -29,15 +29,16 @@ from pathlib import Path
 
 import yaml
 
+from virtstack.languages import LANGUAGES
+from virtstack.urls import edition_root, edition_url
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "zensical"
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # the `make serve` address, as in mkdocs.yml
-# Each edition: its MkDocs config, its hand-written pages, and its folder in the site.
-EDITIONS = {
-    "en": ("mkdocs.yml", "docs", ""),
-    "ru": ("mkdocs.ru.yml", "docs/ru", "ru"),
-}
+# Each edition: its MkDocs config, its hand-written pages, and its folder in the site (urls.py says where).
+EDITIONS = {lang: ("mkdocs.yml", "docs", "") if lang == LANGUAGES[0] else
+            (f"mkdocs.{lang}.yml", f"docs/{lang}", edition_root(lang).strip("/")) for lang in LANGUAGES}
 NAMES = {"en": "English", "ru": "Russian"}
 MKDOCS_ONLY_KEYS = ("hooks", "watch")  # Zensical ignores hooks; generation happens before it runs
 MKDOCS_ONLY_TEMPLATES = ("partials/search.html",)  # breaks Zensical's search ("Initializing search" forever)
@@ -50,9 +51,9 @@ class BuildError(Exception):
 def main(argv: list[str] | None = None) -> int:
     """Build every edition with Zensical into the output folder; return the exit status."""
     args = _parser().parse_args(argv)
-    if args.site_url:
+    if args.site_url:  # the variables mkdocs.yml and mkdocs.ru.yml read
         os.environ["SITE_URL"] = args.site_url
-        os.environ["SITE_URL_RU"] = args.site_url + "ru/"
+        os.environ["SITE_URL_RU"] = edition_url(args.site_url, "ru")
     try:
         out, zensical = _checked_out(args.out), _program(args.zensical)
         start = time.perf_counter()
