@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -170,6 +171,136 @@ def one_field_edit(scratch: Path, repeat: int) -> list[tuple[str, float]]:
         components.write_text(re.sub(r'(summary:\s+en: ")', lambda m: f"{m.group(1)}{time.monotonic_ns()} ", text, count=1))
         pipeline.build_with_warnings(model_dir, model_dir.parent, cache)
     return [("regenerate after a one-field edit (warm cache)", timed(edit_and_build, repeat))]
+
+
+SERVE_PAGES = {"en": "components/kvm/", "ru": "ru/components/kvm/"}  # the page each --serve-loop edit is watched on
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync",
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
+
+
+def _free_port() -> int:
+    """Return a port free right now on 127.0.0.1, for `mkdocs serve` to bind itself."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve_project(folder: Path, scripts_rev: str | None = None) -> Path:
+    """Copy the site's sources (configs, docs, model, scripts, overrides) into folder, for a serve of its own.
+
+    With scripts_rev, scripts/ is that git revision's instead (a baseline to compare with).
+    """
+    folder.mkdir(parents=True)
+    for config in ("mkdocs.yml", "mkdocs.ru.yml"):
+        shutil.copy(ROOT / config, folder)
+    for name in ("docs", "diagrams", "scripts", "overrides"):
+        if name != "scripts" or scripts_rev is None:
+            shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if scripts_rev is not None:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", scripts_rev, "scripts"], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+class _Serve:
+    """One `mkdocs serve --livereload` of a throwaway copy of the project, on a free port."""
+
+    def __init__(self, scratch: Path, scripts_rev: str | None):
+        self.name = f"serve-loop-{scripts_rev or 'tree'}"
+        self.label = f", scripts/ of {scripts_rev}" if scripts_rev else ""
+        project = _serve_project(scratch / self.name, scripts_rev)
+        port = _free_port()
+        self.base = f"http://127.0.0.1:{port}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(scratch / f"{self.name}-cache"),
+               "SITE_URL": self.base, "SITE_URL_RU": self.base + "ru/"}
+        self.log_path = scratch / f"{self.name}.log"
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                                         "--livereload"], cwd=project, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.components = project / "diagrams/components.yaml"
+        self.text = self.components.read_text()
+
+    def wait_until_up(self, page) -> None:
+        """Return once the Russian edition answers (the first build of both editions is done)."""
+        for _ in range(480):
+            if self.process.poll() is not None:
+                sys.exit("error: mkdocs serve stopped:\n" + self.log_path.read_text())
+            try:
+                if page.goto(self.base + SERVE_PAGES["ru"], timeout=60_000).ok:
+                    return
+            except Exception:  # not listening yet
+                pass
+            time.sleep(0.25)
+        sys.exit(f"error: mkdocs serve did not answer in 2 minutes:\n{self.log_path.read_text()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
+        self.log.close()
+
+
+SUMMARY = {lang: re.compile(rf'(  - id: kvm\n(?:    .*\n)*?    summary:\n(?:      .*\n)*?      {lang}: ")') for lang in SERVE_PAGES}
+
+
+def _one_edit(serve: _Serve, page, lang: str) -> tuple[float, float]:
+    """Change both of KVM's summaries; return the seconds until lang's page shows its text, and until both editions do."""
+    page.goto(serve.base + SERVE_PAGES[lang])
+    time.sleep(1)  # the live-reload script is polling; the watcher has seen the last edit
+    markers = {edition: f"vsbench{edition}x{time.monotonic_ns()}" for edition in SERVE_PAGES}
+    for edition, marker in markers.items():
+        serve.text = SUMMARY[edition].sub(lambda m: m[1] + marker + " ", serve.text, count=1)
+    start = time.perf_counter()
+    serve.components.write_text(serve.text)
+    page.wait_for_function(f"() => document.body && document.body.innerText.includes({markers[lang]!r})",
+                           polling=10, timeout=120_000)
+    shown = time.perf_counter() - start
+    for edition, path in SERVE_PAGES.items():  # then the other edition has its new text too
+        while markers[edition] not in urllib.request.urlopen(serve.base + path, timeout=60).read().decode():
+            time.sleep(0.01)
+    return shown, time.perf_counter() - start
+
+
+def serve_loop(scratch: Path, repeat: int, baseline: str | None = None) -> list[tuple[str, float]]:
+    """Time save-to-reload under a real `mkdocs serve --livereload`, for an English and a Russian page.
+
+    Each edit writes new markers into KVM's summaries (both editions) in
+    diagrams/components.yaml; the time runs from that write until the open
+    page, reloaded by MkDocs' live-reload script, shows its edition's marker;
+    the second row of each runs on until the other edition serves its marker
+    too. With baseline (a git revision), a second serve with that revision's
+    scripts/ runs beside, its edits taking turns with the tree's, so both see
+    the same load. Medians of repeat edits.
+    """
+    from playwright.sync_api import sync_playwright
+    serves = [_Serve(scratch, rev) for rev in ([baseline] if baseline else []) + [None]]
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                                 args=CHROMIUM_FLAGS)
+            try:
+                page = browser.new_page()
+                for serve in serves:
+                    serve.wait_until_up(page)
+                for lang, path in SERVE_PAGES.items():
+                    times = {serve.name: [] for serve in serves}
+                    for _ in range(repeat):
+                        for serve in serves:
+                            times[serve.name].append(_one_edit(serve, page, lang))
+                    for serve in serves:
+                        shown, both = zip(*times[serve.name])
+                        name = f"{'English' if lang == 'en' else 'Russian'} page /{path}{serve.label}"
+                        rows.append((f"save to reload, {name} (each: {', '.join(f'{t:.2f}' for t in shown)})",
+                                     statistics.median(shown)))
+                        rows.append((f"save to both editions served, watching {name}", statistics.median(both)))
+            finally:
+                browser.close()
+    finally:
+        for serve in serves:
+            serve.stop()
+    return rows
 
 
 def synthetic_model(folder: Path, n: int) -> Path:
@@ -336,12 +467,22 @@ def main() -> None:
     parser.add_argument("--lighthouse", action="store_true", help="also score pages with Lighthouse (mobile, slow)")
     parser.add_argument("--legibility", action="store_true", help="also measure every diagram's legibility in Chromium")
     parser.add_argument("--engines", action="store_true", help="also build both editions with each engine, MkDocs and Zensical")
+    parser.add_argument("--serve-loop", action="store_true",
+                        help="also time save-to-reload under mkdocs serve, in headless Chromium (both editions)")
+    parser.add_argument("--serve-baseline", metavar="REV",
+                        help="with --serve-loop, also serve with scripts/ of git revision REV, edits taking turns, to compare")
+    parser.add_argument("--only-serve-loop", action="store_true", help="time the serve loop alone (implies --serve-loop)")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     generate = [int(n) for n in args.generate.split(",") if n]
     print(f"# virtstack benchmark\n\n{os.cpu_count()} CPUs; {subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}\n")
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
+        if args.serve_loop or args.only_serve_loop:
+            print(report("mkdocs serve: from saving components.yaml to the page reloaded with the new text",
+                         serve_loop(scratch, max(args.repeat, 5), args.serve_baseline)))
+        if args.only_serve_loop:
+            return
         print(report("Site build (mkdocs build)", site_builds(scratch, args.repeat)))
         if args.engines:
             print(report("Both editions by each engine (warm diagram caches)", engine_builds(scratch, args.repeat)))

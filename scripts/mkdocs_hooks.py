@@ -46,6 +46,9 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     """Build every generated file from diagrams/, or fail with the model's issues."""
+    if _serving[0]:
+        mkdocs_editions.start_other_editions(config)
+        mkdocs_editions.start_conversions(config)
     root = Path(config.config_file_path).parent
     cache = DotCache(Path(os.environ.get("VIRTSTACK_CACHE", root / CACHE)))
     try:  # link-preview images are for the published site; serve skips them
@@ -74,19 +77,44 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    """Under serve, let the search plugin reuse the index entries of pages that did not change."""
+    if _serving[0]:
+        mkdocs_editions.remember_search_entries(config)
+    return nav
+
+
+def on_env(env, config, files):
+    """Under serve, compile each template once, not at every build."""
+    return mkdocs_editions.remember_templates(env, config) if _serving[0] else env
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Under serve, let the page reuse its conversion from the build before if nothing it reads changed."""
+    if _serving[0]:
+        mkdocs_editions.remember_conversions(page, config)
+    return markdown
+
+
 def on_post_page(output: str, page, config) -> str:
     """Under serve, while the model is broken, show its problems at the top of every page."""
     return mkdocs_editions.with_problems(output, _problems, config.theme["language"]) if _problems else output
 
 
+def on_shutdown() -> None:
+    """Serve is stopping: end the other editions' build processes."""
+    mkdocs_editions.stop_other_editions()
+
+
 def on_post_build(config) -> None:
-    """Give every page its Content-Security-Policy; under serve, build the other editions into the site instead.
+    """Give every page its Content-Security-Policy; under serve, put the other editions into the site instead.
 
     `mkdocs serve` adds its live-reload script to each page as it sends it, a
     new inline script every time, which no policy written at build time can
     list: the policy is for the published site.
     """
     if _serving[0]:
+        mkdocs_editions.finish_conversions(config)
         mkdocs_editions.build_other_editions(config)
     else:
         transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(config.theme["language"]))

@@ -167,3 +167,48 @@ def _fetch_until(url: str, server: subprocess.Popen, done) -> str:
             raise AssertionError(server.stdout.read())
         time.sleep(0.25)  # a poll interval, not a wait for a state: the loop waits for done()
     raise AssertionError(f"{url} never reached the expected state in 60 s")
+
+
+# Builds the project in cwd as `mkdocs serve` does (the hook told it is serve),
+# into argv[1]; with "edit", builds, edits KVM's summaries, and builds again.
+SERVE_BUILDS = """
+import re, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def edit():
+    components = Path("diagrams/components.yaml")
+    text = components.read_text()
+    for lang in ("en", "ru"):
+        text = re.sub(rf'(  - id: kvm\\n(?:    .*\\n)*?    summary:\\n(?:      .*\\n)*?      {lang}: ")',
+                      lambda m: m[1] + f"edited-{lang} ", text, count=1)
+    components.write_text(text)
+
+def serve_build():
+    config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=config.site_url)
+
+if sys.argv[2] == "edit":
+    serve_build()
+edit()
+serve_build()
+"""
+
+
+def test_serve_rebuilds_after_an_edit_exactly_as_a_first_build_of_the_edited_model(tmp_path):
+    project = copy_project(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(tmp_path / "cache")}
+    sites = {}
+    for how in ("edit", "fresh"):
+        shutil.copy(ROOT / "diagrams/components.yaml", project / "diagrams/components.yaml")
+        site = tmp_path / how
+        result = subprocess.run([sys.executable, "-c", SERVE_BUILDS, str(site), how], cwd=project, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        sites[how] = files_of(site)
+    assert b"edited-en " in sites["edit"]["components/kvm/index.html"]
+    assert "edited-ru ".encode() in sites["edit"]["ru/components/kvm/index.html"]
+    assert sites["edit"].keys() == sites["fresh"].keys()
+    assert [path for path in sites["edit"] if sites["edit"][path] != sites["fresh"][path]] == []
