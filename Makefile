@@ -38,13 +38,18 @@ endif
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test check build zensical render schema diff vendor addresses bench setup setup-test requirements clean
+.PHONY: serve test test-fast check build zensical render schema diff vendor addresses bench setup setup-test requirements clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: setup-test
 	$(BIN)/python -m pytest
+
+# The model and generator tests only, in under a minute: no site build, no server, no Chromium
+# (tests/conftest.py marks the others `slow`), and a tenth of each property test's examples.
+test-fast: setup $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not slow" --hypothesis-profile=fast
 
 check: $(VENV)/.installed
 	$(BIN)/python scripts/cli.py check --format $(FORMAT)
@@ -134,7 +139,7 @@ addresses: $(VENV)/.installed
 # Measure the build and score pages with Lighthouse (see README, "Performance");
 # prints a Markdown report. BENCH_ARGS="--repeat 1" for a quicker look.
 bench: setup-test
-	$(BIN)/python scripts/bench.py --engines --lighthouse --legibility $(BENCH_ARGS)
+	$(BIN)/python scripts/bench.py --engines --serve-loop --lighthouse --legibility $(BENCH_ARGS)
 
 # Start a new entity, every expected field holding TODO until it is written (see CONTRIBUTING):
 #   make new WHAT=component ID=incus [PART=alternatives]; WHAT is component, source, relation or question.

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPORT_CSP_VIOLATIONS, csp_violations
+from conftest import REPORT_CSP_VIOLATIONS, csp_violations, search
 from virtstack import csp
 from virtstack.csp import inline_scripts, policy, with_policy
 
@@ -76,8 +76,7 @@ def test_every_feature_runs_under_the_policy(browser, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(site_url)
-        page.locator(".md-search__input").click()
-        page.keyboard.type("libvirt")
+        search(page, "libvirt")
         page.locator(".md-search-result__item").first.wait_for()
         page.keyboard.press("Escape")
         page.get_by_role("link", name="Components").first.click()  # instant navigation, to a page one level down
@@ -97,8 +96,7 @@ def test_every_feature_runs_under_the_policy(browser, site_url):
         page.locator(".md-select").hover()
         page.locator(".md-select__link[hreflang=ru]").click()
         page.wait_for_url(site_url + "ru/questions/qemu-kvm/")
-        page.locator(".md-search__input").click()
-        page.keyboard.type("гипервизор")
+        search(page, "гипервизор")
         page.locator(".md-search-result__item").first.wait_for()
     finally:
         context.close()

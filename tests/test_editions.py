@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, search
 from virtstack import pipeline
 from virtstack.addresses import site_addresses
 from virtstack.escape import plain_text
@@ -138,7 +138,7 @@ def test_the_language_menu_keeps_the_reader_on_the_same_page_and_anchor(page, si
 @pytest.mark.browser
 def test_russian_search_finds_an_inflected_word(page, site_url):
     page.goto(site_url + "ru/")
-    page.locator(".md-search__input").fill("гипервизорами")
+    search(page, "гипервизорами")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     assert all(href.startswith(site_url + "ru/") for href in (results.evaluate_all("els => els.map(e => e.href)")))

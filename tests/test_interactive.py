@@ -7,6 +7,7 @@ pan and zoom, touch, dark mode, instant navigation and a clean console.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import TEST_CONTEXT
 
@@ -48,6 +49,11 @@ def next_frames(page):
 def classes(locator) -> set[str]:
     """Return the class tokens of an element."""
     return set((locator.get_attribute("class") or "").split())
+
+
+def has_class(name: str) -> re.Pattern:
+    """Return a pattern for expect(...).to_have_class() that matches when the element has this class token."""
+    return re.compile(rf"(^|\s){re.escape(name)}(\s|$)")
 
 
 def test_hover_highlights_a_node_its_neighbours_and_relations_and_shows_its_tooltip(page, site_url):
@@ -159,9 +165,10 @@ def test_touch_first_tap_shows_the_node_second_tap_opens_it(browser, site_url):
     link = node(page, "stack-narrow", "kvm").locator("a")
     link.scroll_into_view_if_needed()
     link.tap()
+    # The browser makes a click of the touch after tap() returns: wait for what the click does.
+    expect(node(page, "stack-narrow", "kvm")).to_have_class(has_class("vs-hl-main"))
+    expect(page.locator("#diagram-stack .vs-tooltip")).to_be_visible()
     assert page.url == site_url
-    assert "vs-hl-main" in classes(node(page, "stack-narrow", "kvm"))
-    assert page.locator("#diagram-stack .vs-tooltip").is_visible()
     link.tap()
     page.wait_for_url(site_url + "components/kvm/")
     context.close()
@@ -201,6 +208,7 @@ def test_diagrams_keep_working_after_instant_navigation(page, site_url):
     page.locator("article").get_by_role("link", name="QEMU", exact=True).first.click()
     page.wait_for_url(site_url + "components/qemu/")
     assert page.evaluate("window.vsMarker") == "still here", "the page was reloaded, not swapped"
+    page.locator("#diagram-near-qemu[data-ready]").wait_for()  # diagrams.js has set the swapped-in diagram up
     node(page, "near-qemu", "kvm").locator("a").hover()
     assert "vs-hl-main" in classes(node(page, "near-qemu", "kvm"))
     assert page.console_errors == []

@@ -123,20 +123,40 @@ def test_a_second_click_while_it_says_copied_restarts_its_timer_and_ends_on_the_
     context.close()
 
 
+# Counts the clipboard writes the page refused, so a test knows a click's handler has run to its end.
+REFUSE_WRITES = """
+    window.vsRefused = 0;
+    navigator.clipboard.writeText = () => {
+      window.vsRefused += 1;
+      return Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    };
+"""
+
+
 @pytest.mark.browser
-def test_a_refused_clipboard_says_so_on_the_button(browser, site_url):
+@pytest.mark.parametrize(("edition", "label", "failed"), [("", "Copy link", "Could not copy"),
+                                                          ("ru/", "Скопировать ссылку", "Не удалось скопировать")])
+def test_a_refused_clipboard_says_so_on_the_button_in_the_pages_language_then_its_label_returns(
+        browser, site_url, edition, label, failed):
     context = browser.new_context(**TEST_CONTEXT)
-    context.add_init_script("navigator.clipboard.writeText = () => "
-                            "Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));")
+    context.add_init_script(REFUSE_WRITES)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + "questions/qemu-kvm/")
+    page.clock.install()
+    page.goto(site_url + edition + "questions/qemu-kvm/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 10)  # from here on only run_for moves the page's time
     box = page.locator(".vs-copy").first
     link = box.locator("button[data-copy=link]")
+    assert link.inner_text() == label
     link.click()
-    wait_for_text(link, "Could not copy")
+    page.wait_for_function("window.vsRefused === 1", timeout=COPY_WAIT_MS)
+    wait_for_text(link, failed)  # the rejection settles a microtask after the write
     assert link.is_visible() and box.get_attribute("aria-live") == "polite"
+    page.clock.run_for(4900)
+    assert link.inner_text() == failed
+    page.clock.run_for(200)  # 5 s: back to its label
+    assert link.inner_text() == label
     assert errors == []
     context.close()
 
