@@ -420,5 +420,5 @@ def _issue_codes(lang: str) -> list[str]:
     """Return the table of issue codes and what each means."""
     words = REFERENCE_WORDS[lang]
     lines = [f"## {words['issues-heading']} {{#issue-codes}}", "", words["issues-intro"], words["issues-head"], "| --- | --- |"]
-    return lines + [f"| [`{code}`](#{issue_anchor(code)}){{#{issue_anchor(code)}}} | {_translated(lang, 'issues', code, meaning)} |"
+    return lines + [f"| `{code}`{{#{issue_anchor(code)}}} | {_translated(lang, 'issues', code, meaning)} |"
                     for code, meaning in ISSUE_CODES.items()]

@@ -26,7 +26,7 @@ LABELS = {
         "filter-layers": "Show layers", "filter-kinds": "Show kinds", "filter-stacks": "Show one stack",
         "filter-all": "Everything",
         "copy-link": "Copy link", "copy-markdown": "Copy as Markdown", "copied": "Copied",
-        "copy-failed": "Could not copy", "copy-failed": "Could not copy",
+        "copy-failed": "Could not copy",
         "columns-in-words": "The same stacks in words, each from the top layer down:",
         "layers-title": "Layers of the stack",
         "layers-intro": "The stack is drawn in bands, from the programs people use at the top down to the processor at the bottom. Each component sits in one band.",
