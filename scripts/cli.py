@@ -106,13 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="output folder (replaced as a whole)")
     render.add_argument("--lang", choices=schema.LANGUAGES, default=schema.LANGUAGES[0],
                         help="the edition to render (default: %(default)s)")
-    render.add_argument("--site-url", default=None, type=_site_url, help="the edition's published address, e.g. https://example.org/ru/")
+    render.add_argument("--site-url", default=None, type=site_url_argument, help="the edition's published address, e.g. https://example.org/ru/")
     render.add_argument("--strict", action="store_true", help="treat model warnings as errors (write nothing)")
     return parser
 
 
-def _site_url(text: str) -> str:
-    """Return an http(s) site address ending in a slash, or refuse it."""
+def site_url_argument(text: str) -> str:
+    """Return an http(s) site address ending in a slash, or refuse it (an argparse type; zensical_build.py uses it too)."""
     if not text.startswith(("http://", "https://")):
         raise argparse.ArgumentTypeError(f"'{text}' is not an http(s) address")
     return text if text.endswith("/") else text + "/"

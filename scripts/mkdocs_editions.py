@@ -32,17 +32,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from virtstack.urls import edition_root
+from virtstack.urls import edition_url
 from virtstack.words import LABELS
 from virtstack.schema import LANGUAGES
 
 # Every edition but the English one: its config, built into /<lang>/ of the site.
 EDITIONS = {lang: f"mkdocs.{lang}.yml" for lang in LANGUAGES[1:]}
-
-
-def edition_url(root: str, lang: str) -> str:
-    """Return an edition's address from the site's root address: root for English, root + 'ru/' for Russian."""
-    return root + edition_root(lang).lstrip("/")
 
 
 def point_alternates_at(config):

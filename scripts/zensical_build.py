@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from cli import site_url_argument
 from virtstack.languages import LANGUAGES
 from virtstack.urls import edition_root, edition_url
 
@@ -72,19 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zensical_build.py", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "site-zensical",
                         help="the site folder, replaced as a whole (default: site-zensical/)")
-    parser.add_argument("--site-url", type=_site_url, default=None,
+    parser.add_argument("--site-url", type=site_url_argument, default=None,
                         help="the site's root address (default: $SITE_URL, else %s); Russian is under ru/" % DEFAULT_SITE_URL)
     parser.add_argument("--work", type=Path, default=WORK,
                         help="where each edition's pages, config and site are put together (default: build/zensical/)")
     parser.add_argument("--zensical", default=str(ZENSICAL), help="the zensical program (default: .venv-zensical/bin/zensical)")
     return parser
-
-
-def _site_url(text: str) -> str:
-    """Return an http(s) address ending in a slash, or refuse it."""
-    if not text.startswith(("http://", "https://")):
-        raise argparse.ArgumentTypeError(f"'{text}' is not an http(s) address")
-    return text if text.endswith("/") else text + "/"
 
 
 def _checked_out(out: Path) -> Path:
