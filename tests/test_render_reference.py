@@ -118,7 +118,10 @@ def test_russian_page_opens_with_the_rules_in_russian():
 Каждый текст — это словарь «язык → строка», и в нём должны быть оба языка:
 `{en: "...", ru: "..."}`. Пара обратных кавычек в тексте обозначает код,
 другой разметки нет. *Утверждение* (statement) записывается как
-`{text: {en: "...", ru: "..."}, sources: [id источников]}`. Идентификатор (id)
+`{text: {en: "...", ru: "..."}, sources: [id источников]}`, а если сказанное
+в нём может устареть, то и `as_of: "YYYY-MM"` — месяц, когда оно в последний
+раз подтвердилось; он показывается на странице (через 18 месяцев `make check`
+предупредит). Идентификатор (id)
 состоит из строчных латинских букв и цифр, соединённых одиночными дефисами.
 Любой файл, кроме `layers.yaml`, можно разбить на части, например
 `components.yaml` и `components.tools.yaml`. Даты пишутся в кавычках,
@@ -182,7 +185,7 @@ def test_russian_table_has_exactly_one_entry_for_every_english_one():
     objects = {o.name for c in schema.COLLECTIONS.values() for o in _objects_of(c.item)}
     refs = {c.entity for c in schema.COLLECTIONS.values()} | {"statement"}
     assert set(ru["entities"]) == objects | refs
-    assert set(ru) - {"entities", "fields", "issues", "lines"} == set(en)
+    assert set(ru) == set(en)
     assert set(ru["types"]) == set(en["types"])
     assert all(value.strip() for value in [*ru["fields"].values(), *ru["issues"].values()])
 
