@@ -6,12 +6,14 @@ Zensical reads mkdocs.yml but runs no hooks, so for each edition this script
   2. adds the hand-written pages (docs/ without docs/ru/ for English,
      docs/ru/ for Russian), refusing a file that the model also generates;
   3. writes build/zensical/<lang>/mkdocs.yml from mkdocs.yml or mkdocs.ru.yml:
-     INHERIT and !ENV resolved the way MkDocs does, hooks and watch dropped,
+     INHERIT and !ENV resolved the way MkDocs does, the edition's phrases
+     put in as the hook does (theme_words.py), hooks and watch dropped,
      paths pointed at the folders above, and overrides/ copied without
      partials/search.html, which only MkDocs needs and which breaks
      Zensical's search;
-  4. runs `zensical build --strict` there, then `scripts/cli.py csp` on the
-     built edition (the Content-Security-Policy the MkDocs hook adds);
+  4. runs `zensical build --strict` there, typesets the built pages of a
+     Russian edition (typography.py), then runs `scripts/cli.py csp` on the
+     built edition (the steps the MkDocs hook takes after its build);
 then puts English at the root of the output folder (site-zensical/) and
 Russian under ru/. Every problem is reported as lines on stderr ending in one
 `error:` line, and the exit status is 1; no Python traceback is shown.
@@ -30,8 +32,10 @@ from pathlib import Path
 import yaml
 
 from cli import site_url_argument
-from virtstack.languages import LANGUAGES
-from virtstack.urls import edition_root, edition_url
+from virtstack import theme_words, typography
+from virtstack.languages import LANGUAGE_NAMES, LANGUAGES
+from virtstack.urls import edition_root, edition_url, editions_inside
+from virtstack.write import transform_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "zensical"
@@ -40,7 +44,7 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # the `make serve` address, as in m
 # Each edition: its MkDocs config, its hand-written pages, and its folder in the site (urls.py says where).
 EDITIONS = {lang: ("mkdocs.yml", "docs", "") if lang == LANGUAGES[0] else
             (f"mkdocs.{lang}.yml", f"docs/{lang}", edition_root(lang).strip("/")) for lang in LANGUAGES}
-NAMES = {"en": "English", "ru": "Russian"}
+NAMES = LANGUAGE_NAMES  # what messages call each edition
 MKDOCS_ONLY_KEYS = ("hooks", "watch")  # Zensical ignores hooks; generation happens before it runs
 MKDOCS_ONLY_TEMPLATES = ("partials/search.html",)  # breaks Zensical's search ("Initializing search" forever)
 
@@ -112,13 +116,14 @@ def build_edition(lang: str, zensical: Path, work: Path) -> Path:
     """Render, merge and build one edition in work (build/zensical/<lang>/); return its built site folder."""
     config_file, pages, _ = EDITIONS[lang]
     _check_work(work)
-    config = edition_config(ROOT / config_file)
+    config = with_words(edition_config(ROOT / config_file), lang)
     render(lang, config["site_url"], work / "docs")
     add_hand_written(ROOT / pages, work / "docs", skip=_other_editions(pages))
     copy_overrides(ROOT / config["theme"]["custom_dir"], work / "overrides")
     write_config(config, work / "mkdocs.yml")
     shutil.rmtree(work / "site", ignore_errors=True)
     run_zensical(zensical, work / "mkdocs.yml", NAMES[lang])
+    typeset(lang, work / "site")
     add_policy(lang, work / "site")
     return work / "site"
 
@@ -174,6 +179,12 @@ def merge(parent: dict, child: dict) -> dict:
     return merged
 
 
+def with_words(config: dict, lang: str) -> dict:
+    """Return an edition's config with its phrases from words.py, as the MkDocs hook's on_config gives them."""
+    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+    return theme_words.with_words(config, lang, toc)
+
+
 def render(lang: str, site_url: str, folder: Path) -> None:
     """Write one edition's generated files into folder with the CLI, strictly, for the edition's address."""
     command = [sys.executable, str(ROOT / "scripts" / "cli.py"), "render", "--out", str(folder),
@@ -225,6 +236,12 @@ def run_zensical(zensical: Path, config: Path, name: str) -> None:
     """
     _run([str(zensical), "build", "--strict", "-f", str(config)], cwd=config.parent,
          failure=f"Zensical could not build the {name} edition (paths above are inside {_shown(config.parent / 'docs')}/)")
+
+
+def typeset(lang: str, site: Path) -> None:
+    """Typeset every page of a built Russian edition, as the MkDocs hook does after its build."""
+    if lang in typography.LANGUAGES:
+        transform_pages(site, typography.typeset_pages, editions_inside(lang))
 
 
 def add_policy(lang: str, site: Path) -> None:

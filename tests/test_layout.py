@@ -33,6 +33,10 @@ def test_wrap_breaks_lines_between_words_and_keeps_a_long_word_whole():
     assert wrap("virtualization", 10, False, 30, widths) == ["virtualization"]
 
 
+def test_wrap_never_breaks_at_a_no_break_space():
+    assert wrap("10\u00a0мая\u00a01998\u00a0г.: VMware", 10, False, 40, widths) == ["10\u00a0мая\u00a01998\u00a0г.:", "VMware"]
+
+
 def test_layout_centres_boxes_in_their_bands_and_puts_the_label_beside_the_line():
     layout = layout_scene(two_bands(), FRAME, widths)
     assert layout.boxes["tool"].rect == Rect(x=122.0, y=20, w=56, h=25.0)

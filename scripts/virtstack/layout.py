@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .scene import Arrow, Band, Box, Scene
+from .measure import words
 
 __all__ = ["Frame", "Layout", "Rect", "collisions", "layout_scene", "texts_of", "wrap"]
 
@@ -150,7 +151,7 @@ class Layout:
 def wrap(text: str, size: float, bold: bool, width: float, widths: Widths) -> list[str]:
     """Return text broken into lines no wider than width (a longer word keeps a line of its own)."""
     lines, current = [], ""
-    for word in text.split():
+    for word in words(text):
         candidate = f"{current} {word}" if current else word
         if current and widths(candidate, size, bold) > width:
             lines.append(current)

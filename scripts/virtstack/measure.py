@@ -8,15 +8,24 @@ exactly as wide as its label needs.
 """
 
 import json
+import re
 from typing import Callable
 
 from .escape import dot_string, html_text
 from . import style
 
-__all__ = ["TextWidths", "measure_words", "words_of"]
+__all__ = ["TextWidths", "measure_words", "words", "words_of"]
 
 # Each word is widened a little: pango's kerning and the browser's may differ.
 SLACK = 1.04
+
+
+_BREAKS = re.compile(r"[^\S\u00a0]+")  # any white space but the no-break space
+
+
+def words(text: str) -> list[str]:
+    """Return a text's words: what lies between the spaces a line may break at (not at a no-break space)."""
+    return [word for word in _BREAKS.split(text) if word]
 
 
 class TextWidths:
@@ -28,7 +37,7 @@ class TextWidths:
 
     def __call__(self, text: str, size: float, bold: bool) -> float:
         """Return the width of a line of text."""
-        parts = text.split()
+        parts = words(text)
         if not parts:
             return 0.0
         gaps = self.spaces[(size, bold)] * (len(parts) - 1)
@@ -37,7 +46,7 @@ class TextWidths:
 
 def words_of(texts: set[tuple[str, float, bool]]) -> set[tuple[str, float, bool]]:
     """Return the distinct words of some texts, each with its size and weight."""
-    return {(word, size, bold) for text, size, bold in texts for word in text.split()}
+    return {(word, size, bold) for text, size, bold in texts for word in words(text)}
 
 
 def measurement_dot(words: list[tuple[str, float, bool]]) -> str:
