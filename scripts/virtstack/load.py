@@ -2,7 +2,7 @@
 
 Input: the folder of YAML files (diagrams/). Output: one Document per file,
 holding plain dicts, lists and strings plus the 1-based line and column of
-every key and value (and which values were written in quotes), and the Issues found on the way (syntax errors, duplicate
+every key and value (and which values were written in quotes, and the file's text), and the Issues found on the way (syntax errors, duplicate
 keys, oversized or too deeply nested files). Used by the pipeline and the CLI.
 
 Parsing stops at PyYAML's composer (safe: no tags are constructed), and every
@@ -43,6 +43,7 @@ class Document:
     positions: dict = field(default_factory=dict)
     key_positions: dict = field(default_factory=dict)
     quoted: frozenset = frozenset()  # key paths of the scalars written in quotes, '...' or "..."
+    text: str = field(default="", repr=False, compare=False)  # the file as written, to locate words inside a value
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Return (line, col) of the value at path, or of its key, or the nearest parent."""
@@ -123,7 +124,7 @@ def parse_document(raw: bytes, shown: str) -> tuple[Document | None, list[Issue]
         data = walker.walk(root, (), 0) if root is not None else None
     except _TooLarge as error:
         return None, [Issue(shown, *_mark(error.node), str(error), "too-large")]
-    return Document(shown, data, walker.positions, walker.key_positions, frozenset(walker.quoted)), walker.issues
+    return Document(shown, data, walker.positions, walker.key_positions, frozenset(walker.quoted), text), walker.issues
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
