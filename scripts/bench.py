@@ -275,7 +275,7 @@ def serve_loop(scratch: Path, repeat: int, baseline: str | None = None) -> list[
     """
     from playwright.sync_api import sync_playwright
     serves = [_Serve(scratch, rev) for rev in ([baseline] if baseline else []) + [None]]
-    rows = []
+    rows = [("machine load before (1-minute load average; other work on the cores slows every row)", os.getloadavg()[0])]
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
@@ -300,7 +300,7 @@ def serve_loop(scratch: Path, repeat: int, baseline: str | None = None) -> list[
     finally:
         for serve in serves:
             serve.stop()
-    return rows
+    return rows + [("machine load after", os.getloadavg()[0])]
 
 
 def synthetic_model(folder: Path, n: int) -> Path:
@@ -309,7 +309,7 @@ def synthetic_model(folder: Path, n: int) -> Path:
     model_dir.mkdir(parents=True)
     shutil.copy(ROOT / "diagrams/layers.yaml", model_dir)
     layers = ["hardware", "kernel", "vmm", "management", "tools"]
-    source = "sources:\n  - {id: s, title: T, url: 'https://example.org/', publisher: P}\n"
+    source = "sources:\n  - {id: s, title: T, url: 'https://example.org/', publisher: P, checked: '2026-11'}\n"
     (model_dir / "sources.yaml").write_text(source)
     components = ["components:"] + [
         f"  - {{id: c{i}, name: {{en: C{i}, ru: C{i}}}, layer: {layers[i % 5]}, kind: vmm, "

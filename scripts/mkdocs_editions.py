@@ -8,10 +8,15 @@ own at the same time, and put into its site_dir before the browsers reload;
 their language-menu links are pointed at the address actually served. When
 the model breaks, serve keeps the last good pages and shows the problems at
 the top of each, until the model is fixed. A one-field edit changes a few
-pages, so serve converts only those from Markdown and indexes only those
-for search: the rest reuse what the same step gave the build before
-(remember_conversions, remember_search_entries); templates are compiled
-once (remember_templates).
+pages, so serve converts only those from Markdown (the diagrams set aside),
+indexes only those for search, lays out only the pictures whose scene
+changed and renders only the pages whose template input changed: the rest
+reuse what the same step gave the build before (remember_conversions,
+remember_search_entries, start_conversions, remember_pages); templates are
+compiled once (remember_templates) and the theme's files listed once
+(remember_theme_files). Serve rebuilds on the system's file events, not at
+its next poll (watch_file_events). Everything here assumes scripts/ does not
+change while serve runs (restart it after editing them, as for the hook).
 """
 
 import copy
@@ -27,11 +32,16 @@ import traceback
 from html import escape
 
 from jinja2 import BytecodeCache
+from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+from watchdog.observers import Observer
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import _HTMLHandler  # how MkDocs finds the anchors of raw HTML
 
+from virtstack import pipeline
+from virtstack.render_diagrams import draw
 from virtstack.urls import edition_url
 from virtstack.words import LABELS
 from virtstack.schema import LANGUAGES
@@ -200,8 +210,22 @@ class _Records(logging.Handler):
 
 
 def start_conversions(config) -> None:
-    """At the start of a build under serve, begin the edition's new set of conversions."""
+    """At the start of a build under serve, begin the edition's new set of conversions; lay out unchanged pictures once."""
     _converting[config.theme["language"]] = {}
+    _layouts[:] = [_layouts[1], {}]
+    pipeline.draw = _remembered_draw
+
+
+_layouts: list[dict] = [{}, {}]  # under serve: the layouts of the build before, and of this one
+
+
+def _remembered_draw(scene, frame, widths) -> tuple:
+    """Return draw(scene, frame, widths), the same as the build before gave for the same scene, frame and text widths."""
+    measured = _once("widths", widths, lambda: (tuple(sorted(widths.words.items())), tuple(sorted(widths.spaces.items()))))
+    key = (repr(scene), repr(frame), measured)
+    drawn = _layouts[1].get(key) or _layouts[0].get(key) or draw(scene, frame, widths)
+    _layouts[1][key] = drawn
+    return drawn
 
 
 def finish_conversions(config) -> None:
@@ -210,11 +234,22 @@ def finish_conversions(config) -> None:
     _conversions[lang] = _converting.pop(lang, {})
 
 
-def _conversion_key(page, config, files) -> tuple:
+def _conversion_key(page, config, files, markdown: str) -> tuple:
     """Return everything Page.render reads: the page, its Markdown, every file's address, the Markdown settings."""
-    addresses = tuple((f.src_uri, f.url, f.inclusion.name) for f in files)
-    settings = repr((config["markdown_extensions"], config["mdx_configs"], config.use_directory_urls, config.validation))
-    return page.file.src_uri, page.file.url, page.markdown, addresses, settings
+    addresses = _once("addresses", files, lambda: tuple((f.src_uri, f.url, f.inclusion.name) for f in files))
+    settings = _once("settings", config, lambda: repr((config["markdown_extensions"], config["mdx_configs"],
+                                                       config.use_directory_urls, config.validation)))
+    return page.file.src_uri, page.file.url, markdown, addresses, settings
+
+
+_computed: dict[str, tuple[object, object]] = {}  # by name: the object last asked about, and what it gave
+
+
+def _once(name: str, of: object, compute):
+    """Return compute(), computed once for the same object `of` (one build's files, config or navigation)."""
+    if name not in _computed or _computed[name][0] is not of:
+        _computed[name] = (of, compute())
+    return _computed[name][1]
 
 
 def remember_conversions(page, config) -> None:
@@ -222,20 +257,28 @@ def remember_conversions(page, config) -> None:
 
     A reused page gets the same content, table of contents, title, anchors
     and links to check as converting it again would give, and its conversion
-    logs the same warnings again.
+    logs the same warnings again. The diagrams' SVG is set aside before
+    converting (Markdown passes a raw HTML block through unchanged), so a
+    page whose diagrams alone changed reuses the conversion of its text.
     """
     lang = config.theme["language"]
     convert = page.render
 
     def render(config, files):
-        key = _conversion_key(page, config, files)
-        done = _converting.setdefault(lang, {}).get(key) or _conversions.get(lang, {}).get(key)
+        svgs: list[str] = []
+        markdown = page.markdown
+        text = _DIAGRAM_BLOCK.sub(lambda block: block[1] + _SVG.sub(lambda svg: _aside(svg[0], svgs), block[2]) + block[3],
+                                  markdown)
+        key = _conversion_key(page, config, files, text)
+        done = _recall(lang, key)
         if done is None:
             records = _Records()
             logging.getLogger(_PAGE_LOG).addHandler(records)
+            page.markdown = text
             try:
                 convert(config, files)
             finally:
+                page.markdown = markdown
                 logging.getLogger(_PAGE_LOG).removeHandler(records)
             links = {to.src_uri: dict(anchors) for to, anchors in (page.links_to_anchors or {}).items()}
             done = (page.content, copy.deepcopy(page.toc), page._title_from_render, set(page.present_anchor_ids),
@@ -248,8 +291,37 @@ def remember_conversions(page, config) -> None:
             for record in records:
                 logging.getLogger(record.name).handle(record)
         _converting.setdefault(lang, {})[key] = done
+        page.content = _ASIDE.sub(lambda placeholder: svgs[int(placeholder[1])], page.content)
+        page.present_anchor_ids |= {anchor for svg in svgs for anchor in _svg_anchors(lang, svg)}
 
     page.render = render
+
+
+# A diagram as render_pages writes it: a raw HTML block of one or more SVGs,
+# which Markdown passes through unchanged; a placeholder stands in for each.
+_SVG_TEXT = r"<svg\b[^<]*(?:<(?!/svg>|/div>)[^<]*)*</svg>"  # one SVG, no </div> inside
+_DIAGRAM_BLOCK = re.compile(rf'^(<div class="vs-diagram"[^>\n]*>)((?:{_SVG_TEXT})+)(</div>)$', re.M)
+_SVG = re.compile(_SVG_TEXT)
+_ASIDE = re.compile(r'<svg data-virtstack-aside="(\d+)"></svg>')
+
+
+def _aside(svg: str, svgs: list[str]) -> str:
+    """Set an SVG aside in svgs; return its placeholder."""
+    svgs.append(svg)
+    return f'<svg data-virtstack-aside="{len(svgs) - 1}"></svg>'
+
+
+def _svg_anchors(lang: str, svg: str) -> frozenset[str]:
+    """Return the anchors an SVG gives its page, as MkDocs finds them in raw HTML; remembered by the SVG."""
+    key = ("anchors", svg)
+    anchors = _recall(lang, key)
+    if anchors is None:
+        parser = _HTMLHandler()
+        parser.feed(svg)
+        parser.close()
+        anchors = frozenset(parser.present_anchor_ids)
+    _converting[lang][key] = anchors
+    return anchors
 
 
 def remember_search_entries(config) -> None:
@@ -261,17 +333,50 @@ def remember_search_entries(config) -> None:
     lang, add = config.theme["language"], index.add_entry_from_context
 
     def add_entry(page):
-        key = ("search", page.url, page.content, str(page.title), _toc_key(page.toc), repr(page.meta))
-        done = _converting.setdefault(lang, {}).get(key) or _conversions.get(lang, {}).get(key)
+        about = (page.url, str(page.title), _toc_key(page.toc), repr(page.meta))
+        keys = [("search", page.content, *about)]
+        done = _recall(lang, keys[0])
+        if done is None:  # the page changed; perhaps only in what the index does not read
+            keys.append(("search-read", _as_indexed(page.content), *about))
+            done = _recall(lang, keys[1])
         if done is None:
             start = len(index.entries)
             add(page)
-            done = copy.deepcopy(index.entries[start:])
+            done = _copied(index.entries[start:])
         else:
-            index.entries.extend(copy.deepcopy(done))
-        _converting[lang][key] = done
+            index.entries.extend(_copied(done))
+        for key in keys:
+            _converting[lang][key] = done
 
     index.add_entry_from_context = add_entry
+
+
+def _copied(entries: list[dict]) -> list[dict]:
+    """Return copies of search index entries: their values are strings, numbers and lists of strings (tags)."""
+    return [{key: list(value) if isinstance(value, list) else value for key, value in entry.items()} for entry in entries]
+
+
+# An HTML start tag, quoted values whole; and one attribute in it.
+_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_INDEXED_ATTRIBUTES = {"id", "class", "data-search-exclude"}  # all the search plugin's parser reads of a tag
+
+
+def _as_indexed(html: str) -> str:
+    """Return the HTML with only the attributes the search index reads: two pages alike here index alike."""
+    def tag(start):
+        kept = [a[0] for a in _ATTRIBUTE.finditer(start[2]) if a[1].lower() in _INDEXED_ATTRIBUTES]
+        rest = "".join(_ATTRIBUTE.sub("", start[2]).split())  # a closing "/" makes it a start and an end tag
+        return f"<{start[1]} {' '.join(kept)}{rest}>"
+    return _START_TAG.sub(tag, html)
+
+
+def _recall(lang: str, key) -> object | None:
+    """Return what the running build or the one before remembered under key, or None."""
+    for remembered in (_converting.setdefault(lang, {}), _conversions.get(lang, {})):
+        if key in remembered:
+            return remembered[key]
+    return None
 
 
 def _toc_key(toc) -> tuple:
@@ -300,3 +405,129 @@ def remember_templates(env, config):
     """Under serve, compile each theme template once per edition, not once per build; return env."""
     env.bytecode_cache = _templates.setdefault(config.theme["language"], _Templates())
     return env
+
+
+def remember_pages(env, config):
+    """Under serve, give a page the HTML its template gave it in the build before if nothing the template reads changed; return env.
+
+    What the page template reads: the page (address, HTML, title, table of
+    contents, metadata, neighbours), every title and address of the
+    navigation, the config files and the templates in the theme's custom_dir
+    (the installed theme's own are taken as they were when serve started).
+    """
+    lang = config.theme["language"]
+    template = env.get_template("main.html")  # Jinja keeps it: each page's build gets this very object
+    fill = template.render
+
+    def render(context):
+        page = context.get("page")
+        if page is None:
+            return fill(context)
+        key = ("page", _page_key(page), _nav_key(context["nav"]), context["base_url"], _config_key(config))
+        output = _recall(lang, key)
+        if output is None:
+            output = fill(context)
+        _converting.setdefault(lang, {})[key] = output
+        return output
+
+    template.render = render
+    return env
+
+
+def _page_key(page) -> tuple:
+    """Return everything a page template reads of its page."""
+    neighbours = tuple((p.url, str(p.title)) if p else None for p in (page.previous_page, page.next_page))
+    return (page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.is_homepage, page.content,
+            str(page.title), _toc_key(page.toc), repr(page.meta), neighbours)
+
+
+def _nav_key(nav) -> tuple:
+    """Return every section, page and link of the navigation: its kind, title and address, nested."""
+    def items(entries):
+        return tuple((type(e).__name__, str(e.title), getattr(e, "url", None), items(getattr(e, "children", None) or ()))
+                     for e in entries)
+    return _once("nav", nav, lambda: items(nav.items))
+
+
+def _config_key(config) -> tuple:
+    """Return what a page template reads beyond its page and the navigation: config files, custom templates, addresses."""
+    def key():
+        files, path = [], config.config_file_path
+        while path and os.path.isfile(path):  # the config file, and each file it inherits from
+            with open(path, encoding="utf-8") as file:
+                files.append(file.read())
+            parent = re.search(r"^INHERIT:\s*(\S+)", files[-1], re.M)
+            path = parent and os.path.join(os.path.dirname(path), parent[1])
+        custom = config.theme.custom_dir
+        templates = sorted((os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
+                           for folder, _, names in os.walk(custom) for name in names) if custom else []
+        return tuple(files), tuple(templates), config.site_url, repr(config.extra)
+    return _once("config", config, key)
+
+
+_theme_files: dict[tuple, list[str]] = {}  # under serve: the theme's static files, by theme folders and filter
+
+
+def remember_theme_files(config):
+    """Under serve, list the theme's files once, not at every build (Material has 14,000 icons); return config.
+
+    Every Jinja environment of the theme also compiles each template once:
+    the search plugin makes three of its own at every build.
+
+    A file added to the theme's folders while serve runs is copied once
+    serve restarts; a changed one, at the next build.
+    """
+    theme = config.theme
+    new_env = theme.get_env
+
+    def get_env():
+        env = new_env()
+        env.bytecode_cache = _templates.setdefault(config.theme["language"], _Templates())
+        list_templates = env.list_templates
+
+        def listed(extensions=None, filter_func=None):
+            key = (tuple(theme.dirs), tuple(theme.static_templates), extensions, getattr(filter_func, "__code__", None))
+            if filter_func is not None and key[-1] is None:  # a filter it cannot tell apart from another
+                return list_templates(extensions, filter_func)
+            return list(_theme_files.get(key) or _theme_files.setdefault(key, list_templates(extensions, filter_func)))
+
+        env.list_templates = listed
+        return env
+
+    theme.get_env = get_env
+    return config
+
+
+BUILD_DELAY = 0.05  # seconds without another file event before a rebuild starts (MkDocs: 0.1)
+
+
+class _FileChanges(Observer):
+    """The system's file events (inotify on Linux), only those of files written, created, moved or deleted.
+
+    Reading a file is an event to inotify too; the builds read the watched
+    folders, and would otherwise start the next build themselves.
+    """
+
+    def schedule(self, event_handler, path, recursive=False, event_filter=None):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or _CHANGES)
+
+
+_CHANGES = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent]
+
+
+def watch_file_events(server):
+    """Under serve, rebuild as soon as a watched file changes, not at the next poll (MkDocs polls every 0.5 s); return server.
+
+    Called before serve starts its watcher; what it watches already moves
+    to the new one (MkDocs 1.6's LiveReloadServer keeps it in _watched_paths).
+    """
+    watched = dict(server._watched_paths)
+    for path in watched:
+        server.observer.unschedule(server._watch_refs.pop(path))
+    server._watched_paths.clear()
+    server.observer = _FileChanges()
+    server.build_delay = BUILD_DELAY
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+    return server

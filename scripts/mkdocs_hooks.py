@@ -7,8 +7,9 @@ PluginError listing every issue line (no traceback); under `mkdocs serve`
 they are logged and shown at the top of every page of the last good build
 instead, so requests never wait for a fixed model. Model warnings are
 logged, so `--strict` fails on them.
-After the build, every page gets the Content-Security-Policy (csp.py), the
-step `scripts/cli.py csp` applies to a Zensical build. Restart `mkdocs serve`
+After the build, every page of a Russian edition is typeset (typography.py,
+under serve too), and every page gets the Content-Security-Policy (csp.py),
+the steps scripts/zensical_build.py applies to a Zensical build. Restart `mkdocs serve`
 after editing scripts/: MkDocs does not reload hooks.
 """
 
@@ -17,10 +18,11 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import mkdocs_editions
-from virtstack import csp, pipeline
+from virtstack import csp, pipeline, theme_words, typography
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_issue
 from virtstack.graphviz_run import DotNotFound
@@ -39,9 +41,19 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving[0] = command == "serve"
 
 
+@event_priority(50)  # before the search plugin's, which asks the theme for templates
 def on_config(config):
-    """Under `mkdocs serve`, point the language menu at the served address, whatever the port."""
-    return mkdocs_editions.point_alternates_at(config) if _serving[0] else config
+    """Give the config its edition's phrases (theme_words.py); under `mkdocs serve`, also point the language
+    menu at the served address, whatever the port, and list the theme's files once."""
+    config = theme_words.with_words(config, config.theme["language"], config.mdx_configs["toc"])
+    if not _serving[0]:
+        return config
+    return mkdocs_editions.remember_theme_files(mkdocs_editions.point_alternates_at(config))
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve --livereload`, rebuild on the system's file events instead of polling."""
+    return mkdocs_editions.watch_file_events(server)
 
 
 def on_pre_build(config) -> None:
@@ -85,8 +97,8 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    """Under serve, compile each template once, not at every build."""
-    return mkdocs_editions.remember_templates(env, config) if _serving[0] else env
+    """Under serve, compile each template once, and render again only the pages whose template input changed."""
+    return mkdocs_editions.remember_pages(mkdocs_editions.remember_templates(env, config), config) if _serving[0] else env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -107,14 +119,17 @@ def on_shutdown() -> None:
 
 
 def on_post_build(config) -> None:
-    """Give every page its Content-Security-Policy; under serve, put the other editions into the site instead.
+    """Typeset a Russian edition's pages; then give every page its policy, or under serve add the other editions.
 
     `mkdocs serve` adds its live-reload script to each page as it sends it, a
     new inline script every time, which no policy written at build time can
     list: the policy is for the published site.
     """
+    lang = config.theme["language"]
+    if lang in typography.LANGUAGES:
+        transform_pages(Path(config.site_dir), typography.typeset_pages, editions_inside(lang))
     if _serving[0]:
         mkdocs_editions.finish_conversions(config)
         mkdocs_editions.build_other_editions(config)
     else:
-        transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(config.theme["language"]))
+        transform_pages(Path(config.site_dir), csp.with_policy, editions_inside(lang))

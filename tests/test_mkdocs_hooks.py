@@ -2,6 +2,7 @@
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,7 +94,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 def test_model_warnings_fail_a_strict_build(tmp_path):
     project = copy_project(tmp_path)
     with (project / "diagrams/sources.yaml").open("a") as sources:
-        sources.write("\n  - id: spare\n    title: Spare\n    url: https://example.org/\n    publisher: Nobody\n")
+        sources.write("\n  - id: spare\n    title: Spare\n    url: https://example.org/\n    publisher: Nobody\n    checked: \"2026-11\"\n")
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 1
     assert "diagrams/sources.yaml:" in result.stderr
@@ -170,45 +171,158 @@ def _fetch_until(url: str, server: subprocess.Popen, done) -> str:
 
 
 # Builds the project in cwd as `mkdocs serve` does (the hook told it is serve),
-# into argv[1]; with "edit", builds, edits KVM's summaries, and builds again.
+# into argv[1]. With "edit", builds, then makes each edit of argv[3] and builds
+# again after each, in one process (as serve remembers between builds); with
+# "fresh", makes every edit and builds once.
 SERVE_BUILDS = """
 import re, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-def edit():
-    components = Path("diagrams/components.yaml")
-    text = components.read_text()
-    for lang in ("en", "ru"):
-        text = re.sub(rf'(  - id: kvm\\n(?:    .*\\n)*?    summary:\\n(?:      .*\\n)*?      {lang}: ")',
-                      lambda m: m[1] + f"edited-{lang} ", text, count=1)
-    components.write_text(text)
+def replace(path, pattern, new):
+    file = Path(path)
+    text, count = re.subn(pattern, new, file.read_text(), count=1)
+    assert count == 1, (path, pattern)
+    file.write_text(text)
+
+def kvm(field, lang):
+    return rf'(  - id: kvm\\n(?:    .*\\n)*?    {field}:\\n(?:      .*\\n)*?      {lang}: ")'
+
+EDITS = {
+    "summary": lambda: [replace("diagrams/components.yaml", kvm("summary", lang), rf"\\1edited-{lang} ")
+                        for lang in ("en", "ru")],
+    "role": lambda: replace("diagrams/components.yaml", r'(  - id: kvm\\n(?:    .*\\n)*?    role: {en: ")',
+                            r"\\1drawn-role "),
+    "nav": lambda: replace("mkdocs.yml", r"  - timeline.md\\n  - glossary.md\\n", "  - glossary.md\\n  - timeline.md\\n"),
+}
 
 def serve_build():
     config = load_config("mkdocs.yml", site_dir=sys.argv[1])
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=config.site_url)
 
+edits = sys.argv[3].split(",")
 if sys.argv[2] == "edit":
     serve_build()
-edit()
-serve_build()
+    for edit in edits:
+        EDITS[edit]()
+        serve_build()
+else:
+    for edit in edits:
+        EDITS[edit]()
+    serve_build()
 """
 
 
-def test_serve_rebuilds_after_an_edit_exactly_as_a_first_build_of_the_edited_model(tmp_path):
+def serve_builds(tmp_path: Path, edits: str) -> dict[str, dict[str, bytes]]:
+    """Return the site of each way to build the edited project as serve does: {"edit": files, "fresh": files}."""
     project = copy_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VIRTSTACK_CACHE": str(tmp_path / "cache")}
     sites = {}
     for how in ("edit", "fresh"):
-        shutil.copy(ROOT / "diagrams/components.yaml", project / "diagrams/components.yaml")
+        for name in ("diagrams/components.yaml", "mkdocs.yml", "mkdocs.ru.yml"):
+            shutil.copy(ROOT / name, project / name)
         site = tmp_path / how
-        result = subprocess.run([sys.executable, "-c", SERVE_BUILDS, str(site), how], cwd=project, env=env,
+        result = subprocess.run([sys.executable, "-c", SERVE_BUILDS, str(site), how, edits], cwd=project, env=env,
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         sites[how] = files_of(site)
+    return sites
+
+
+def different(sites: dict[str, dict[str, bytes]]) -> list[str]:
+    """Return the paths whose files differ between the two sites, or that only one has."""
+    edit, fresh = sites["edit"], sites["fresh"]
+    return sorted(path for path in edit.keys() | fresh.keys() if edit.get(path) != fresh.get(path))
+
+
+def test_serve_rebuilds_after_an_edit_exactly_as_a_first_build_of_the_edited_model(tmp_path):
+    sites = serve_builds(tmp_path, "summary")
     assert b"edited-en " in sites["edit"]["components/kvm/index.html"]
     assert "edited-ru ".encode() in sites["edit"]["ru/components/kvm/index.html"]
-    assert sites["edit"].keys() == sites["fresh"].keys()
-    assert [path for path in sites["edit"] if sites["edit"][path] != sites["fresh"][path]] == []
+    assert different(sites) == []
+
+
+def test_serve_rebuilds_every_page_that_draws_a_changed_diagram_and_every_nav_after_a_nav_change(tmp_path):
+    """Serve reuses what did not change (conversions, search entries, whole pages): never what did."""
+    sites = serve_builds(tmp_path, "role,nav,summary")
+    pages = {path: page.decode() for path, page in sites["edit"].items() if path.endswith(".html")}
+    drawn = sorted(path for path, page in pages.items() if 'aria-label="KVM drawn-role ' in page)
+    assert "components/qemu/index.html" in drawn and "index.html" in drawn
+    for prefix, first, then in (("", "Glossary", "Timeline"), ("ru/", "Глоссарий", "Хронология")):  # the nav's new order
+        navs = {path: re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', page[page.index("md-nav--primary"):])
+                for path, page in pages.items() if path.startswith(prefix) and (prefix or not path.startswith("ru/"))}
+        assert len(navs) > 50
+        assert [path for path, titles in navs.items() if titles.index(first) > titles.index(then)] == []
+    assert different(sites) == []
+
+
+def test_a_conversion_with_the_diagrams_set_aside_is_the_plain_conversion_of_every_page(tmp_path):
+    """What serve converts without the SVGs, then puts them back, is what MkDocs converts with them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    import mkdocs_editions
+    from virtstack import pipeline
+    from virtstack.cache import DotCache
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    outputs = pipeline.build_with_warnings(ROOT / "diagrams", ROOT, DotCache(tmp_path / "cache"), "en",
+                                           config.site_url, previews=False)[0]
+    files = Files([File(path, None, config.site_dir, config.use_directory_urls) for path in outputs])
+    for file in files:
+        file.content_string = outputs[file.src_uri]
+    mkdocs_editions.start_conversions(config)
+    svgs = 0
+    for file in files.documentation_pages():
+        plain, aside = Page(None, file, config), Page(None, file, config)
+        for page in (plain, aside):
+            page.read_source(config)
+        plain.render(config, files)
+        mkdocs_editions.remember_conversions(aside, config)
+        aside.render(config, files)
+        assert (aside.content, aside.present_anchor_ids, aside.title) == (plain.content, plain.present_anchor_ids,
+                                                                          plain.title), file.src_uri
+        svgs += aside.content.count("<svg ")
+    assert svgs > 80 and "data-virtstack-aside" in str(mkdocs_editions._converting["en"])  # converted without them
+
+
+def test_the_search_index_reads_of_a_page_only_what_its_parser_does():
+    from mkdocs_editions import _as_indexed
+
+    page = ('<h2 id="a" data-x="1">T</h2><p title=\'q > "r"\' class=c>x <a href="/y" data-tip="KVM: id=\'z\'">KVM</a></p>'
+            '<svg aria-label="L"><text x="1">Box</text></svg><!-- <b id="n" k="v"> --><br/>')
+    assert _as_indexed(page) == ('<h2 id="a">T</h2><p class=c>x <a >KVM</a></p><svg >'
+                                 '<text >Box</text></svg><!-- <b id="n"> --><br />')
+
+
+def test_serve_rebuilds_on_a_written_file_not_on_a_file_read(tmp_path):
+    """Serve's watcher takes the system's file events; the builds reading the model must not start another build."""
+    from mkdocs.livereload import LiveReloadServer
+
+    import mkdocs_editions
+
+    watched = tmp_path / "diagrams"
+    watched.mkdir()
+    (watched / "a.yaml").write_text("a: 1\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(watched))
+    assert mkdocs_editions.watch_file_events(server) is server
+    assert (type(server.observer).__name__, server.build_delay, list(server._watched_paths)) == (
+        "_FileChanges", 0.05, [str(watched)])
+    server.observer.start()
+    try:
+        (watched / "a.yaml").read_text()
+        time.sleep(0.3)  # long enough for an event to arrive: none must
+        assert server._want_rebuild is False
+        (watched / "a.yaml").write_text("a: 2\n")
+        for _ in range(100):
+            if server._want_rebuild:
+                break
+            time.sleep(0.01)
+        assert server._want_rebuild is True
+    finally:
+        server.observer.stop()
+        server.observer.join()
