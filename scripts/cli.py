@@ -28,10 +28,16 @@ Problems go to stderr as `path:line:col: error: message [code]`, all at once,
 then one line per code with its row in the Model reference (on $SITE_URL,
 else the `make serve` address), and the exit status is 1. render writes all
 files or none, so DIR keeps its last good content when the model is broken.
+Only check warns about what is due a check again ([stale]: a source's
+`checked` or a fact's `as_of` more than 18 months before $VIRTSTACK_TODAY,
+YYYY-MM-DD, or today); render's output never depends on the date.
+Only check, too, refuses the Russian variants STYLE.ru.md rejects ([ru-style],
+in the model, words.py and docs/ru/*.md); a build never fails on wording.
 Another engine (Zensical, say) can publish DIR next to docs/.
 """
 
 import argparse
+import datetime
 import functools
 import json
 import os
@@ -125,11 +131,17 @@ def _display_root(model_dir: Path) -> Path:
 
 def _check(model_dir: Path, show) -> int:
     """Validate the model, print its warnings and a one-line summary."""
-    model, issues = pipeline.check(model_dir, _display_root(model_dir))
+    model, issues = pipeline.check(model_dir, _display_root(model_dir), today(), ru_style=True)
     _print_issues(issues, show)
     counts = ", ".join(f"{len(getattr(model, c.key))} {c.key}" for c in schema.COLLECTIONS.values())
     print(f"ok: {counts}")
     return 0
+
+
+def today() -> datetime.date:
+    """Return the day staleness is measured from: $VIRTSTACK_TODAY (YYYY-MM-DD, for tests) or the real date."""
+    given = os.environ.get("VIRTSTACK_TODAY")
+    return datetime.date.fromisoformat(given) if given else datetime.date.today()
 
 
 def _print_issues(issues: list, show) -> None:

@@ -37,8 +37,8 @@ SOURCES_README_API = """\
 ## Sources {#sources}
 
 <ol class="vs-sources">
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, <time datetime="2026">2026</time> (checked <time datetime="2026-11">in November 2026</time>)</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation (checked <time datetime="2026-11">in November 2026</time>)</li>
 </ol>
 """
 

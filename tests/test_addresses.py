@@ -271,7 +271,7 @@ search: {"exclude": true}
 
 # Removed: virsh {#top}
 
-This page was removed on 2026-05-01. Why:
+This page was removed on 1 May 2026. Why:
 
 The site no longer covers shells\\.
 
@@ -280,7 +280,7 @@ See also: [QEMU](qemu.md).
     assert russian["components/virsh.md"].split("---\n\n", 1)[1] == """\
 # Удалено: virsh {#top}
 
-Эта страница удалена 2026-05-01. Причина:
+Эта страница удалена 1 мая 2026 г\\. Причина:
 
 Сайт больше не рассказывает об оболочках\\.
 
@@ -289,7 +289,7 @@ See also: [QEMU](qemu.md).
     assert """
 ## Removed from this page {#removed}
 
-- <span id="virsh-controls-qemu"></span><code>virsh\\-controls\\-qemu</code>: removed on 2026-05-01. It went with virsh\\. \
+- <span id="virsh-controls-qemu"></span><code>virsh\\-controls\\-qemu</code>: removed on 1 May 2026. It went with virsh\\. \
 <sup>[\\[1\\]](#source-readme)</sup>
 
 ## Sources {#sources}
@@ -382,7 +382,7 @@ def test_retired_claims_terms_events_and_answers_keep_their_addresses(answers_di
     model, issues = pipeline.check(answers_dir, answers_dir.parent)
     assert issues == []
     pages = pipeline.render(model, previews=False)
-    assert pages["questions/qemu-kvm.md"].endswith("# Removed: qemu\\-kvm {#top}\n\nThis page was removed on 2026-05. Why:\n\nGone\\.\n")
+    assert pages["questions/qemu-kvm.md"].endswith("# Removed: qemu\\-kvm {#top}\n\nThis page was removed in May 2026. Why:\n\nGone\\.\n")
     for page, old in (("question.md", "c2"), ("timeline.md", "qemu-first"), ("glossary.md", "vmm")):
         assert (f"## Removed from this page {{#removed}}\n\n- <span id=\"{old}\"></span><code>{old.replace('-', chr(92) + '-')}"
-                f"</code>: removed on 2026-05. Gone\\.\n") in pages[page], page
+                f"</code>: removed in May 2026. Gone\\.\n") in pages[page], page

@@ -113,10 +113,10 @@ def test_render_strict_fails_on_a_warning_and_writes_nothing(model_dir, tmp_path
     folder = model_dir()
     sources = folder / "sources.yaml"
     sources.write_text(sources.read_text() + "  - id: unused\n    title: Nobody cites this\n    url: https://example.org/x\n"
-                       "    publisher: Nobody\n")
+                       "    publisher: Nobody\n    checked: \"2026-11\"\n")
     result = cli("--model", str(folder), "render", "--out", str(tmp_path / "out"), "--strict")
     assert result.returncode == 1
-    assert result.stderr == ("diagrams/sources.yaml:11:9: warning: source 'unused' is cited nowhere; cite it or remove it "
+    assert result.stderr == ("diagrams/sources.yaml:13:9: warning: source 'unused' is cited nowhere; cite it or remove it "
                              f"[unused-source]\nunused-source: see {REFERENCE}#issue-unused-source\n"
                              "1 warning(s), fatal with --strict; nothing was written.\n")
     assert not (tmp_path / "out").exists()
@@ -148,7 +148,7 @@ def test_new_appends_a_component_whose_todos_the_check_refuses_until_written(mod
     assert check.returncode == 1
     assert check.stderr.splitlines()[0] == (
         "diagrams/components.yaml:26:16: error: 'name.en' still holds a TODO placeholder; write the name in English [todo]")
-    assert check.stderr.splitlines()[-2:] == [f"todo: see {REFERENCE}#issue-todo", "24 error(s); nothing was written."]
+    assert check.stderr.splitlines()[-2:] == [f"todo: see {REFERENCE}#issue-todo", "25 error(s); nothing was written."]
 
 
 def test_new_creates_a_part_file_with_its_schema_line(model_dir):
@@ -157,7 +157,7 @@ def test_new_creates_a_part_file_with_its_schema_line(model_dir):
     assert result.returncode == 0, result.stderr
     assert (folder / "sources.containers.yaml").read_text() == (
         "# yaml-language-server: $schema=schema/sources.schema.json\nsources:\n  - id: lxc-readme\n    title: TODO\n"
-        '    url: TODO\n    publisher: TODO\n    date: "TODO"\n')
+        '    url: TODO\n    publisher: TODO\n    date: "TODO"\n    checked: "TODO"\n')
 
 
 def test_new_refuses_an_id_the_model_already_has_in_one_line(model_dir):

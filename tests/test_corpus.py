@@ -222,7 +222,7 @@ VALID = {name: (FIXTURES / "valid" / name).read_text() for name in ("components.
 FIXED_BUGS = {
     # urlsplit raised ValueError('Invalid IPv6 URL') inside check_url.
     "url-unclosed-ipv6-bracket": ({"sources.yaml": VALID["sources.yaml"].replace(
-        "url: https://example.org/readme", "url: http://[::1/readme")}, "diagrams/sources.yaml:8:10:"),
+        "url: https://example.org/readme", "url: http://[::1/readme")}, "diagrams/sources.yaml:9:10:"),
     # read_lines() decoded published.txt without catching UnicodeDecodeError.
     "published-txt-not-utf8": ({"published.txt": "/components/\xff/\n".encode("latin-1")}, "diagrams/published.txt:1:"),
     # Keys were printed raw: an escape sequence reached the terminal, a newline forged a second issue line.
@@ -231,8 +231,8 @@ FIXED_BUGS = {
         "diagrams/relations.yaml:11:5:"),
     # Ids in duplicate-id messages and in the '(known: ...)' hint were printed raw.
     "newline-in-a-duplicate-id": ({"sources.yaml": VALID["sources.yaml"] + "".join(
-        f'  - {{id: "new\\nline", title: T{n}, url: "https://e.org/", publisher: P}}\n' for n in (1, 2))},
-        "diagrams/sources.yaml:11:10:"),
+        f'  - {{id: "new\\nline", title: T{n}, url: "https://e.org/", publisher: P, checked: "2026-11"}}\n' for n in (1, 2))},
+        "diagrams/sources.yaml:13:10:"),
     # A NUL byte: ReaderError is not a MarkedYAMLError, so the issue sat at 1:1 and its message spanned two lines.
     "raw-nul-byte": ({"components.yaml": VALID["components.yaml"].replace("A shell.", "A sh\x00ell.").encode()},
                      "diagrams/components.yaml:22:"),

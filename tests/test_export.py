@@ -81,3 +81,35 @@ def test_a_retired_entity_carries_the_addresses_it_keeps(model_dir):
     assert [(r["id"], r["addresses"]["en"]) for r in data["retired"]] == [
         ("kvmtool", ["/components/kvmtool/"]),
         ("kvmtool-uses-kvm", ["/components/kvm/#kvmtool-uses-kvm", "/components/kvmtool/#kvmtool-uses-kvm"])]
+
+
+def test_a_question_carries_its_short_heading_and_the_askers_wording(answers_dir):
+    data = json.loads(export.model_json(pipeline.check(answers_dir, answers_dir.parent)[0]))
+    jsonschema.validate(data, export.model_schema())
+    question = data["questions"][0]
+    assert list(question)[:3] == ["id", "heading", "title"]
+    assert (question["heading"], question["title"]) == (
+        {"en": "What is qemu-kvm?", "ru": "Что такое qemu-kvm?"},
+        {"en": "What is qemu-kvm, and why would I need it?", "ru": "Что такое qemu-kvm и зачем он мне нужен?"})
+
+
+def test_a_relation_carries_its_sentence_in_the_languages_it_has_and_the_schema_checks_its_placeholders(model_dir):
+    folder = model_dir()
+    label = "    label: {en: starts, ru: запускает}\n"
+    text = (folder / "relations.yaml").read_text().replace(label, label + '    sentence: {ru: "{from} запускает {to}"}\n')
+    (folder / "relations.yaml").write_text(text)
+    data = json.loads(export.model_json(pipeline.check(folder, folder.parent)[0]))
+    assert [r.get("sentence") for r in data["relations"]] == [None, {"ru": "{from} запускает {to}"}]
+    validator = jsonschema.Draft202012Validator(export.model_schema())
+    assert list(validator.iter_errors(data)) == []
+    data["relations"][1]["sentence"] = {"ru": "{from} запускает {ot}"}
+    assert [(e.json_path, e.validator) for e in validator.iter_errors(data)] == [("$.relations[1].sentence.ru", "pattern")]
+
+
+def test_model_json_carries_when_each_source_was_checked_and_facts_as_of_when():
+    data = fixture_data()
+    assert [(s["id"], s["checked"]) for s in data["sources"]] == [("api", "2026-11"), ("readme", "2026-11")]
+    model = pipeline.check(ROOT / "diagrams", ROOT)[0]
+    qemu_kvm = next(c for c in json.loads(export.model_json(model))["components"] if c["id"] == "qemu-kvm")
+    assert qemu_kvm["packages"]["as_of"] == "2026-12"
+    assert "as_of" not in data["views"][0]["intro"][0]  # left out where the model has none

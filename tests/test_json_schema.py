@@ -58,10 +58,10 @@ def test_a_layer_the_model_does_not_have_fails_the_schema(layer, valid):
 def test_the_schema_and_the_checker_agree_on_a_quoted_and_an_unquoted_year(model_dir, date, checker_accepts):
     # An editor's YAML 1.2 parser reads an unquoted 2007 as a number, which the schema refuses like the checker.
     # (An unquoted 2007-02 stays a string there; the schema cannot see the missing quotes, `make check` does.)
-    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}}}\n"
+    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}, checked: '2026-11'}}\n"
     editor_value = yaml.safe_load(text)
     valid = jsonschema.Draft202012Validator(json_schemas()["sources.schema.json"]).is_valid(editor_value)
-    folder = model_dir({"sources.yaml": text + "  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"})
+    folder = model_dir({"sources.yaml": text + "  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"})
     documents, _ = load_documents(folder, folder.parent)
     refused = [i for i in validate_model(documents)[1] if i.code == "bad-date"]
     assert (valid, not refused) == (checker_accepts, checker_accepts)
@@ -105,6 +105,11 @@ def test_files_the_checker_accepts_match_their_schema(path):
     ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x}, sources: [s]}\n", "'ru' is a required property"),
     ("relations:\n  - {from: a, to: b, kind: uses, label: {ru: икс}, sources: [s]}\n", "'en' is a required property"),
     ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x, ru: икс}, sources: []}\n", "should be non-empty"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x, ru: икс}, sentence: {ru: '{from} икс'}, sources: [s]}\n",
+     "'{from} икс' does not match"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x, ru: икс}, sentence: {ru: '{from} {x} {to}'}, sources: [s]}\n",
+     "'{from} {x} {to}' does not match"),
+    ("relations:\n  - {from: a, to: b, kind: uses, label: {en: x, ru: икс}, sentence: {}, sources: [s]}\n", "should be non-empty"),
 ])
 def test_files_the_checker_refuses_fail_their_schema_too(text, message):
     data = _as_json_types(yaml.load(text, Loader=yaml.BaseLoader))

@@ -83,7 +83,7 @@ def test_copy_buttons_put_the_link_and_the_short_answer_on_the_clipboard(browser
     wait_for_text(markdown, "Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("qemu-kvm is QEMU using KVM")
-    assert copied.endswith(f"\n\n— [What is qemu-kvm, and why would I need it if I can use KVM on its own?]({site_url}questions/qemu-kvm/)")
+    assert copied.endswith(f"\n\n— [What is qemu-kvm, and why not use KVM alone?]({site_url}questions/qemu-kvm/)")
     page.goto(site_url + "question/")
     link = page.locator("#c14 ~ .vs-copy").first.locator("button[data-copy=link]")
     link.click()

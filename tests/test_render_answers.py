@@ -6,9 +6,11 @@ events, a glossary term, a path view and a compare view).
 
 import re
 
+import markdown
 import pytest
 
 from virtstack import pipeline
+from virtstack.render_pages import Site
 
 from conftest import SOURCES_README_API
 
@@ -41,6 +43,8 @@ Verdicts: <span class="vs-verdict vs-verdict-correct">Correct</span> 1, <span cl
 The asker's questions and their answers:
 
 1. [What is qemu\\-kvm?](questions/qemu-kvm.md)
+
+    > What is qemu\\-kvm, and why would I need it?
 
 ## What the verdicts mean {#verdicts-rubric}
 
@@ -94,6 +98,8 @@ image_alt: "Diagram: 1. What is qemu-kvm?"
 
 # 1\\. What is qemu\\-kvm? {#top}
 
+> What is qemu\\-kvm, and why would I need it?
+
 ## Short answer {#short-answer}
 
 <div class="vs-short-answer" markdown>
@@ -134,10 +140,41 @@ Every hypervisor needs a [VMM](../glossary.md#vmm)\\. <sup>[\\[2\\]](#source-rea
 ## Sources {#sources}
 
 <ol class="vs-sources">
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation (checked <time datetime="2026-11">in November 2026</time>)</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, <time datetime="2026">2026</time> (checked <time datetime="2026-11">in November 2026</time>)</li>
 </ol>
 """
+
+
+HOSTILE_WORDING = "Why <b>not</b> *KVM* alone? [x](javascript:alert(1)) `-accel kvm` | a"
+QUOTED = ("<blockquote>\n<p>Why &lt;b&gt;not&lt;/b&gt; *KVM* alone? [x](javascript:alert(1)) <code>-accel kvm</code> &#124; a</p>\n"
+          "</blockquote>")
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "What is qemu-kvm?"), ("ru", "Что такое qemu-kvm?")])
+def test_the_askers_wording_is_a_literal_blockquote_under_the_short_heading(answers_dir, lang, heading):
+    path = answers_dir / "questions.yaml"
+    path.write_text(re.sub(r'title: \{en: "What is qemu-kvm, and why would I need it\?", ru: "[^"]*"\}',
+                           f"title: {{en: '{HOSTILE_WORDING}', ru: '{HOSTILE_WORDING}'}}", path.read_text()))
+    outputs = pipeline.build(answers_dir, answers_dir.parent, lang=lang)
+    html = {page: markdown.markdown(outputs[page].split("---\n", 2)[2], extensions=["attr_list", "md_in_html", "tables", "toc"])
+            for page in ("questions/qemu-kvm.md", "question.md")}
+    assert f'<h1 id="top">1. {heading}</h1>\n{QUOTED}\n<h2 id="short-answer">' in html["questions/qemu-kvm.md"]
+    assert f'<li>\n<p><a href="questions/qemu-kvm.md">{heading}</a></p>\n{QUOTED}\n</li>' in html["question.md"]
+
+
+def test_answers_page_heads_each_answer_with_its_short_heading(outputs):
+    assert """\
+# Answers {#top}
+
+The asker's four questions, then the questions readers ask next; each has a short answer you can quote and a full answer.
+
+## 1. What is qemu\\-kvm? {#qemu-kvm}
+
+QEMU using KVM, through <code>/dev/kvm</code>\\. <sup>[\\[1\\]](#source-api)</sup>
+
+[Read the full answer](qemu-kvm.md)
+""" in outputs["questions/index.md"]
 
 
 def test_home_page_reaches_every_answer_and_the_claims_in_one_click(outputs):
@@ -170,11 +207,11 @@ The stack's history, from the first VMware product to today.
 
 ## 2003 {#y2003}
 
-- <a id="qemu-first"></a>**2003**: QEMU's first release, a user\\-mode emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
+- <a id="qemu-first"></a>**<time datetime="2003">2003</time>**: QEMU's first release, a user\\-mode emulator\\. <sup>[\\[1\\]](#source-readme)</sup>
 
 ## 2007 {#y2007}
 
-- <a id="kvm-ships"></a>**2007-02**: Linux ships KVM\\. ([KVM](components/kvm.md)) <sup>[\\[2\\]](#source-api)</sup>
+- <a id="kvm-ships"></a>**<time datetime="2007-02">February 2007</time>**: Linux ships KVM\\. ([KVM](components/kvm.md)) <sup>[\\[2\\]](#source-api)</sup>
 
 """ + SOURCES_README_API
 
@@ -233,3 +270,9 @@ def test_timeline_diagram_puts_each_years_events_in_its_band(outputs):
 def test_same_view_on_two_pages_gets_links_relative_to_each(outputs):
     assert 'URL="../../components/kvm/"' in outputs["questions/qemu-kvm/start.dot"]
     assert outputs["questions/qemu-kvm/start.svg"] == outputs["views/start/start.svg"]
+
+
+def test_a_glossary_word_inside_a_dotted_name_is_not_linked(answers_dir):
+    model, _ = pipeline.check(answers_dir, answers_dir.parent)
+    pattern, _ = Site(model, "en", {}).terms
+    assert [m.group() for m in pattern.finditer("A VMM, VMM.framework, apple.VMM and the VMMs.")] == ["VMM", "VMMs"]

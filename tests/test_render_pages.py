@@ -126,8 +126,8 @@ Go further: [the layers](layers.md), [every component](components/index.md) and 
 ## Sources {#sources}
 
 <ol class="vs-sources">
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation (checked <time datetime="2026-11">in November 2026</time>)</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, <time datetime="2026">2026</time> (checked <time datetime="2026-11">in November 2026</time>)</li>
 </ol>
 """
 
@@ -189,6 +189,24 @@ def test_render_pages_escapes_hostile_text(model_dir):
                 "<code>&lt;i&gt;</code>") in page
 
 
+def test_a_relation_reads_in_its_own_sentence_where_it_has_one_and_as_from_label_to_elsewhere(model_dir):
+    folder = model_dir()
+    text = (folder / "relations.yaml").read_text().replace(
+        "    label: {en: starts, ru: запускает}\n",
+        '    label: {en: starts, ru: запускает и держит под управлением}\n'
+        '    sentence: {ru: "{from} запускает {to} и *управляет* им"}\n')
+    (folder / "relations.yaml").write_text(text)
+    model = pipeline.check(folder, folder.parent)[0]
+    en, ru = (render_pages(model, SVGS, lang) for lang in ("en", "ru"))
+    assert "[virsh](virsh.md) starts **QEMU**. <sup>[\\[1\\]](#source-readme)</sup>" in en["components/qemu.md"].split("\n")
+    assert ("[virsh](virsh.md) запускает **QEMU** и \\*управляет\\* им. <sup>[\\[1\\]](#source-readme)</sup>"
+            in ru["components/qemu.md"].split("\n"))
+    assert ("**virsh** запускает [QEMU](qemu.md) и \\*управляет\\* им. <sup>[\\[1\\]](#source-readme)</sup>"
+            in ru["components/virsh.md"].split("\n"))
+    assert ("**QEMU** запускает гостевые системы с помощью [KVM](kvm.md). Механизм: вызовы ioctl на "
+            "<code>/dev/kvm</code>. <sup>[\\[2\\]](#source-api)</sup>" in ru["components/qemu.md"].split("\n"))
+
+
 def test_render_sources_lists_every_source_with_the_pages_citing_it(pages):
     assert pages["sources.md"] == """\
 ---
@@ -199,8 +217,8 @@ description: "Every source the site cites, and the pages that cite it."
 
 Every source the site cites, and the pages that cite it.
 
-- <a id="readme"></a>[QEMU README](https://example.org/readme), QEMU project, 2026. Cited on: [QEMU](components/qemu.md), [The stack](index.md), [virsh](components/virsh.md).
-- <a id="api"></a>[The KVM API](https://docs.kernel.org/virt/kvm/api.html), Linux kernel documentation. Cited on: [KVM](components/kvm.md), [QEMU](components/qemu.md), [The stack](index.md).
+- <a id="readme"></a>[QEMU README](https://example.org/readme), QEMU project, <time datetime="2026">2026</time> (checked <time datetime="2026-11">in November 2026</time>). Cited on: [QEMU](components/qemu.md), [The stack](index.md), [virsh](components/virsh.md).
+- <a id="api"></a>[The KVM API](https://docs.kernel.org/virt/kvm/api.html), Linux kernel documentation (checked <time datetime="2026-11">in November 2026</time>). Cited on: [KVM](components/kvm.md), [QEMU](components/qemu.md), [The stack](index.md).
 """
 
 
@@ -243,7 +261,7 @@ description: "Эмулятор машины."
 - Инструменты: **QEMU**, [virsh](virsh.md)
 - Ядро: [KVM](kvm.md)
 
-Его связи описаны ниже, в разделе [Связи](#relations).
+Связи перечислены ниже, в разделе [Связи](#relations).
 
 ## Коротко {#at-a-glance}
 
@@ -257,7 +275,7 @@ description: "Эмулятор машины."
 
 ### QEMU → KVM {#qemu-uses-kvm}
 
-**QEMU** запускает гостевые системы с помощью [KVM](kvm.md). Как: вызовы ioctl на <code>/dev/kvm</code>. <sup>[\\[2\\]](#source-api)</sup>
+**QEMU** запускает гостевые системы с помощью [KVM](kvm.md). Механизм: вызовы ioctl на <code>/dev/kvm</code>. <sup>[\\[2\\]](#source-api)</sup>
 
 ### virsh → QEMU {#virsh-controls-qemu}
 
@@ -271,7 +289,8 @@ description: "Эмулятор машины."
 
 <sup>[\\[1\\]](#source-readme)</sup>
 
-""" + SOURCES_README_API.replace("## Sources {#sources}", "## Источники {#sources}")
+""" + SOURCES_README_API.replace("## Sources {#sources}", "## Источники {#sources}").replace(">2026<", ">2026 г.<").replace(
+    "(checked <time datetime=\"2026-11\">in November 2026</time>)", "(проверено <time datetime=\"2026-11\">в ноябре 2026 г.</time>)")
 
 
 RETIRED = """\
@@ -301,7 +320,7 @@ search: {"exclude": true}
 
 # Removed: kvmtool {#top}
 
-This page was removed on 2026-05-01. Why:
+This page was removed on 1 May 2026. Why:
 
 The site covers one VMM per stack\\. <sup>[\\[1\\]](#source-readme)</sup>
 
@@ -310,18 +329,18 @@ See also: [QEMU](qemu.md), [KVM](kvm.md).
 ## Sources {#sources}
 
 <ol class="vs-sources">
-<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, 2026</li>
+<li id="source-readme"><a href="https://example.org/readme">QEMU README</a>, QEMU project, <time datetime="2026">2026</time> (checked <time datetime="2026-11">in November 2026</time>)</li>
 </ol>
 """
     assert pages["components/kvm.md"].endswith("""\
 ## Removed from this page {#removed}
 
-- <span id="kvmtool-uses-kvm"></span><code>kvmtool\\-uses\\-kvm</code>: removed on 2026-05-01. It went with kvmtool\\.
+- <span id="kvmtool-uses-kvm"></span><code>kvmtool\\-uses\\-kvm</code>: removed on 1 May 2026. It went with kvmtool\\.
 
 ## Sources {#sources}
 
 <ol class="vs-sources">
-<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation</li>
+<li id="source-api"><a href="https://docs.kernel.org/virt/kvm/api.html">The KVM API</a>, Linux kernel documentation (checked <time datetime="2026-11">in November 2026</time>)</li>
 </ol>
 """)
     assert {"url": "components/kvmtool/", "title": "Removed: kvmtool"} in json.loads(pages["pages.json"])

@@ -45,7 +45,14 @@ def test_all_28_claims_and_4_questions_are_there(model):
     assert [c.id for c in model.claims] == [
         "c1", "c20", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c21", "c11", "c12", "c13", "c14",
         "c15", "c16", "c17", "c22", "c28", "c18", "c19", "c23", "c24", "c25", "c26", "c27"]
-    assert [q.id for q in model.questions] == ["errors", "virt-manager-label", "virt-tools", "qemu-kvm"]
+    assert [q.id for q in model.questions if not q.group] == ["errors", "virt-manager-label", "virt-tools", "qemu-kvm"]
+
+
+def test_every_question_has_a_short_heading_in_each_language(model):
+    askers = [q for q in model.questions if not q.group]
+    lengths = {(q.id, lang): len(q.heading.in_language(lang).split()) for q in askers if q.heading
+               for lang in ("en", "ru")}
+    assert len(lengths) == 2 * len(askers) and max(lengths.values()) <= 12
 
 
 def test_layers_run_from_hardware_to_tools(model):

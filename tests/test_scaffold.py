@@ -40,6 +40,7 @@ COMPONENT = """\
       fedora: [TODO]
       arch: [TODO]
       sources: [TODO]
+      as_of: "TODO"
 """
 
 
@@ -72,6 +73,7 @@ def test_a_new_part_file_starts_with_its_schema_line(model_dir):
 # yaml-language-server: $schema=schema/questions.schema.json
 questions:
   - id: what-is-kvm
+    heading: {en: TODO, ru: TODO}
     title: {en: TODO, ru: TODO}
     short_answer:
       - text:
@@ -93,7 +95,8 @@ questions:
 def test_the_entry_follows_the_files_own_indentation(model_dir):
     folder = model_dir({"sources.yaml": "sources:\n- {id: api, title: T, url: 'https://e.org/', publisher: P}\n"})
     old, text, _ = added(folder, "source", "lxc-readme")
-    assert text[len(old):] == '\n- id: lxc-readme\n  title: TODO\n  url: TODO\n  publisher: TODO\n  date: "TODO"\n'
+    assert text[len(old):] == ('\n- id: lxc-readme\n  title: TODO\n  url: TODO\n  publisher: TODO\n  date: "TODO"\n'
+                               '  checked: "TODO"\n')
 
 
 @pytest.mark.parametrize(("what", "item_id"), [("component", "lxc"), ("source", "lxc-readme"),

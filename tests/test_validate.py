@@ -74,7 +74,7 @@ def test_unknown_field_suggests_the_closest_field(check):
 def test_unknown_field_lists_the_allowed_fields(check):
     assert errors(check, {"relations.yaml": RELATION.replace("    sources:", "    zzzz: 1\n    sources:")}) == [
         "diagrams/relations.yaml:6:5: error: unknown field 'zzzz' in relation "
-        "(allowed: from, to, kind, label, protocol, interface, sources, aliases) [unknown-field]"]
+        "(allowed: from, to, kind, label, sentence, protocol, interface, sources, aliases) [unknown-field]"]
 
 
 def test_unknown_top_level_key(check):
@@ -83,7 +83,7 @@ def test_unknown_top_level_key(check):
 
 
 def test_missing_field_names_the_entity(check):
-    text = "sources:\n  - id: api\n    title: T\n    url: https://example.org/\n"
+    text = "sources:\n  - id: api\n    title: T\n    url: https://example.org/\n    checked: '2026-11'\n"
     assert errors(check, {"sources.yaml": text, "components.yaml": "components: []\n", "relations.yaml": "relations: []\n",
                           "views.yaml": "views:\n  - {id: v, home: true, title: {en: T, ru: Заголовок}, summary: {en: S, ru: Сводка}}\n"}) == [
         "diagrams/sources.yaml:2:5: error: source 'api' is missing the required field 'publisher' [missing-field]"]
@@ -119,7 +119,7 @@ def test_bad_enum_suggests_the_closest_value(check):
 
 
 def test_bad_id_shows_the_pattern_and_is_never_suggested(check):
-    text = "sources:\n  - {id: Api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    text = "sources:\n  - {id: Api, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"
     assert errors(check, {"sources.yaml": text}) == [
         "diagrams/components.yaml:7:15: error: unknown source 'api' in 'sources' (known: readme) [unknown-ref]",
         "diagrams/relations.yaml:7:15: error: unknown source 'api' in 'sources' (known: readme) [unknown-ref]",
@@ -140,13 +140,13 @@ def test_unknown_ref_does_not_propose_the_broken_id_it_fails_to_find(check):
 
 
 def test_bad_url_accepts_only_http_and_https(check):
-    text = "sources:\n  - {id: api, title: T, url: 'javascript:alert(1)', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    text = "sources:\n  - {id: api, title: T, url: 'javascript:alert(1)', publisher: P, checked: '2026-11'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"
     assert errors(check, {"sources.yaml": text}) == [
         "diagrams/sources.yaml:2:30: error: 'url' must be an http:// or https:// URL but got 'javascript:alert(1)' [bad-url]"]
 
 
 def test_bad_date_checks_the_calendar(check):
-    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, date: '2007-02-30'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n"
+    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, date: '2007-02-30', checked: '2026-11'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"
     assert errors(check, {"sources.yaml": text}) == [
         "diagrams/sources.yaml:2:68: error: 'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '2007-02-30' [bad-date]"]
 
@@ -159,7 +159,7 @@ def test_bad_date_checks_the_calendar(check):
     ("03.09.2019", ""),  # which of 03 and 09 is the month cannot be told
 ])
 def test_bad_date_suggests_the_date_written_as_the_checker_wants_it(check, date, hint):
-    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P}}\n"
+    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}, checked: '2026-11'}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}}\n"
     shown = date.strip("'")
     assert errors(check, {"sources.yaml": text}) == [
         f"diagrams/sources.yaml:2:68: error: 'date' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{shown}'{hint} [bad-date]"]
@@ -171,7 +171,7 @@ def test_bad_date_suggests_the_date_written_as_the_checker_wants_it(check, date,
     ("2007-02-04", "unquoted, YAML 1.1 tools read a full date as a timestamp"),
 ])
 def test_bad_date_refuses_a_date_without_quotes(check, date, why):
-    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P, date: \"{date}\"}}\n"
+    text = f"sources:\n  - {{id: api, title: T, url: 'https://e.org/', publisher: P, date: {date}, checked: '2026-11'}}\n  - {{id: readme, title: T, url: 'https://e.org/', publisher: P, date: \"{date}\", checked: '2026-11'}}\n"
     assert errors(check, {"sources.yaml": text}) == [
         f"diagrams/sources.yaml:2:68: error: 'date' must be quoted: write \"{date}\" ({why}) [bad-date]"]
 
@@ -236,7 +236,7 @@ def test_unknown_language_and_missing_translation(check):
 
 
 def test_duplicate_id_points_at_the_first_definition(check):
-    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n  - {id: api, title: U, url: 'https://e.org/', publisher: P}\n"
+    text = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n  - {id: api, title: U, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"
     assert errors(check, {"sources.yaml": text}) == [
         "diagrams/sources.yaml:4:10: error: duplicate source 'api' (first defined at diagrams/sources.yaml:2:10) [duplicate-id]"]
 
@@ -353,6 +353,39 @@ def test_a_table_section_needs_components(check):
         "diagrams/questions.yaml:6:65: error: a section with a 'table' needs the 'components' to list [missing-field]"]
 
 
+def with_sentence(sentence: str) -> dict[str, str]:
+    """Return the model files with RELATION given a sentence (a YAML flow mapping)."""
+    return {"relations.yaml": RELATION.replace("    sources:", f"    sentence: {sentence}\n    sources:")}
+
+
+def test_a_relation_sentence_is_built_in_the_languages_it_has(check):
+    model, issues = check(with_sentence('{ru: "{from} запускает на {to} гостевые системы"}'))
+    assert issues[0].endswith("[no-relations]") and len(issues) == 1  # virsh lost its relation
+    assert model.relation_by_id["qemu-uses-kvm"].sentence == m.Template(ru="{from} запускает на {to} гостевые системы")
+
+
+def test_bad_placeholder_in_a_relation_sentence(check):
+    assert errors(check, with_sentence('{en: "{form} runs guests with {to}", ru: "{from} запускает {to} на {to}"}')) == [
+        "diagrams/relations.yaml:6:20: error: 'sentence.en' does not hold {from}; a sentence holds {from} and {to}, "
+        "once each [bad-placeholder]",
+        "diagrams/relations.yaml:6:20: error: 'sentence.en' has the unknown placeholder '{form}' (did you mean 'from'?); "
+        "a sentence holds {from} and {to}, once each [bad-placeholder]",
+        "diagrams/relations.yaml:6:56: error: 'sentence.ru' holds {to} 2 times; a sentence holds {from} and {to}, "
+        "once each [bad-placeholder]"]
+
+
+@pytest.mark.parametrize("sentence, line", [
+    ("{}", "diagrams/relations.yaml:6:15: error: 'sentence' has no language; write the sentence in one at least, "
+           "or remove 'sentence' [empty]"),
+    ('"{from} runs {to}"', "diagrams/relations.yaml:6:15: error: 'sentence' must be a sentence per language such as "
+                           '{ru: "{from} ... {to}"} but got \'{from} runs {to}\' [bad-type]'),
+    ('{de: "{from} startet {to}"}', "diagrams/relations.yaml:6:16: error: unknown language 'de' in 'sentence' "
+                                    "(allowed: en, ru) [unknown-language]"),
+])
+def test_a_relation_sentence_is_a_mapping_of_known_languages(check, sentence, line):
+    assert errors(check, with_sentence(sentence)) == [line]
+
+
 def test_words_must_be_lists_of_strings(check):
     terms = ("terms:\n  - {id: vmm, term: {en: VMM, ru: VMM}, matches: {en: VMM, ru: [VMM]}, "
              "definition: [{text: {en: D, ru: Определение}, sources: [api]}]}\n")
@@ -361,7 +394,7 @@ def test_words_must_be_lists_of_strings(check):
 
 
 def test_warnings_for_a_source_cited_nowhere_and_a_component_without_relations(check):
-    sources = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P}\n  - {id: spare, title: T, url: 'https://e.org/', publisher: P}\n"
+    sources = "sources:\n  - {id: api, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n  - {id: readme, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n  - {id: spare, title: T, url: 'https://e.org/', publisher: P, checked: '2026-11'}\n"
     model, issues = check({"relations.yaml": RELATION, "sources.yaml": sources})
     assert model is not None
     assert issues == [

@@ -25,5 +25,7 @@ scripts/mkdocs_hooks.py, Zensical through `scripts/cli.py render`.
 
 Beside the pipeline, for contributors: scaffold.py writes the entry
 `scripts/cli.py new` appends to a model file (TODO in every field to write,
-which validate.py refuses as `todo`), and json_schema.py the editors' schemas.
+which validate.py refuses as `todo`), json_schema.py the editors' schemas,
+and style_ru.py the Russian style sheet that `make check` holds every
+Russian text to (STYLE.ru.md is its human side).
 """

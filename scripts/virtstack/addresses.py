@@ -23,7 +23,7 @@ from . import urls
 from .escape import html_text
 from .issues import Issue
 from .model import Model, Retired
-from .schema import LANGUAGES, relation_ends
+from .schema import LANGUAGES, QUESTION_GROUPS, relation_ends
 from .urls import (COMPONENTS, GLOSSARY, HOME, LAYERS, PAGE_KINDS, QUESTION, QUESTIONS, REFERENCE, SOURCES, TIMELINE,
                    anchor, component_page, edition_root, entity_at, page_url, question_page, view_page)
 from .words import LABELS
@@ -60,6 +60,7 @@ def _anchors(model: Model) -> list[tuple[str, str]]:
     """Return (page, anchor) for every anchor that comes from a model id."""
     found = [(component_page(end), r.id) for r in model.relations for end in {r.from_, r.to}]
     found += [(question_page(q.id), s.id) for q in model.questions for s in q.sections]
+    found += [(QUESTIONS, group) for group in QUESTION_GROUPS if model.follow_ups(group)]
     found += [(QUESTION, c.id) for c in model.claims] + [(GLOSSARY, t.id) for t in model.terms]
     return found + [(TIMELINE, e.id) for e in model.events] + [(LAYERS, layer.id) for layer in model.layers]
 

@@ -117,7 +117,7 @@ def _edits(spec: object, path: str, old: object, new: object) -> tuple[Edit, ...
                      for edit in _edits(fld.type, _join(path, key), _field(old, fld, key), _field(new, fld, key)))
     if isinstance(spec, schema.ListOf) and isinstance(spec.item, schema.Obj):
         return _item_edits(spec.item, path, old, new)
-    kinds = {schema.Text: TEXT, schema.Words: WORDS, schema.ListOf: LIST}
+    kinds = {schema.Text: TEXT, schema.Template: TEXT, schema.Words: WORDS, schema.ListOf: LIST}
     return (Edit(path, kinds.get(type(spec), VALUE), old, new),)
 
 

@@ -54,6 +54,7 @@ components:
         en: "KVM itself is in the kernel; this package brings the VMM."
         ru: "Сам KVM входит в ядро, а этот пакет устанавливает VMM."
       sources: [linux-kvm-api]
+      as_of: "2026-11"        # package names can go stale: the month they were last found true
   - id: vt-x
     name: {en: Intel VT-x, ru: "Intel VT-x"}
     layer: hardware
@@ -79,6 +80,7 @@ sources:
     url: https://docs.kernel.org/virt/kvm/api.html
     publisher: Linux kernel documentation
     date: "2026"
+    checked: "2026-11"        # the month someone last read it; `make check` warns 18 months later
 """,
     "views.yaml": """\
 views:
@@ -124,7 +126,7 @@ claims:                       # in the order the asker wrote them
     about: [kvm]
 """,
     "questions.yaml": """\
-questions:                    # numbered in file order; the page is /questions/<id>/
+questions:                    # the page is /questions/<id>/; numbered in file order unless in a `group`
   - id: qemu-kvm
     title: {en: "What is qemu-kvm?", ru: "Что такое qemu-kvm?"}
     short_answer:

@@ -16,7 +16,7 @@ import json
 from . import schema
 from .addresses import retired_addresses
 from .json_schema import DIALECT, type_schema
-from .model import Model, Text, Words
+from .model import Model, Template, Text, Words
 from .urls import (GLOSSARY, LAYERS, MODEL_SCHEMA, QUESTION, SOURCES, TIMELINE, anchor, component_page, edition_root,
                    page_url, question_page, view_page)
 
@@ -64,7 +64,7 @@ def _value(spec: object, value: object):
         return {key: _value(f.type, v) for key, f, v in fields if f.required or v not in (None, ())}
     if isinstance(spec, schema.ListOf):
         return [_value(spec.item, v) for v in value]
-    if isinstance(value, (Text, Words)):
+    if isinstance(value, (Template, Text, Words)):
         return {lang: list(t) if isinstance(t, tuple) else t
                 for lang in schema.LANGUAGES if (t := value.in_language(lang)) is not None}
     return value

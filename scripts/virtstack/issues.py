@@ -31,12 +31,16 @@ ISSUE_CODES = {
     "duplicate-id": "two entities with the same id (for relations: same from, kind and to)",
     "home-view": "not exactly one view has home: true",
     "bad-text": "a text holds a control character, or a lone surrogate, that no page or diagram can show",
+    "bad-placeholder": "a relation's sentence lacks `{from}` or `{to}`, holds one twice, or holds an unknown `{placeholder}`",
     "too-long": "a string longer than 5,000 characters",
+    "ru-style": "a Russian text uses a variant the Russian style sheet (STYLE.ru.md) rejects; the message says "
+                "what to write (only `make check` looks)",
     "gone-address": "an address listed in diagrams/published.txt no longer exists: no alias keeps it, "
                     "and retired.yaml does not retire it",
     "retired-exists": "an id in retired.yaml that the model still has, as an id or among 'aliases'",
     "unused-source": "warning: a source nothing cites",
     "no-relations": "warning: a component no relation touches",
+    "stale": "warning: a source's `checked`, or a fact's `as_of`, is more than 18 months old (only `make check` looks)",
     "unregistered-address": "warning: addresses the site has that diagrams/published.txt does not list yet "
                             "(run `make addresses`)",
 }

@@ -68,6 +68,9 @@ def type_schema(spec: object, known: dict | None = None) -> dict:
         return _per_language({"type": "string", "minLength": 1, "pattern": r"\S"})
     if isinstance(spec, schema.Words):
         return _per_language({"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}})
+    if isinstance(spec, schema.Template):
+        sentence = {"type": "string", "pattern": _sentence_pattern(spec.placeholders)}
+        return _per_language(sentence, required=()) | {"minProperties": 1}
     if isinstance(spec, schema.Enum):
         return {"enum": list(spec.values)}
     return SCALARS[type(spec)]
@@ -79,17 +82,25 @@ SCALARS = {
     schema.Ref: {"type": "string", "pattern": f"^{schema.ID_PATTERN}$"},
     schema.Url: {"type": "string", "pattern": r"^https?://[^\s/]+"},
     schema.Date: {"type": "string", "pattern": f"^{schema.DATE_PATTERN}$"},
+    schema.Month: {"type": "string", "pattern": f"^{schema.MONTH_PATTERN}$"},
     schema.Bool: {"type": "boolean"},
 }
 
 
-def _per_language(value: dict) -> dict:
+def _per_language(value: dict, required: tuple[str, ...] = schema.REQUIRED_LANGUAGES) -> dict:
     """Return the schema of a per-language mapping whose values match value."""
     return {
         "type": "object", "additionalProperties": False,
-        "required": list(schema.REQUIRED_LANGUAGES),
+        "required": list(required),
         "properties": {lang: value for lang in schema.LANGUAGES},
     }
+
+
+def _sentence_pattern(placeholders: tuple[str, ...]) -> str:
+    """Return the pattern of a sentence: each placeholder in it, and no other word in braces (the checker counts them)."""
+    known = "|".join(placeholders)
+    holds = "".join(rf"(?=[\s\S]*\{{{p}\}})" for p in placeholders)
+    return rf"^{holds}(?![\s\S]*\{{(?!(?:{known})\}})[^{{}}]*\}})[\s\S]*\S"
 
 
 def _with_doc(value: dict, doc: str) -> dict:

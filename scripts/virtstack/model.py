@@ -5,13 +5,15 @@ sees raw YAML. Ids are the stable keys that URLs, anchors and DOT ids come
 from. Every fact carries the ids of the sources that back it.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Callable
 
 __all__ = [
     "Claim", "Column", "Component", "Event", "Layer", "Licence", "Model",
     "Packages", "Question", "Relation", "Release", "Retired", "Section", "Source",
-    "Statement", "Step", "Term", "Text", "View", "Words",
+    "Statement", "Step", "Template", "Term", "Text", "View", "Words",
 ]
 
 
@@ -24,6 +26,18 @@ class Text:
 
     def in_language(self, lang: str) -> str:
         """Return the text in lang."""
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A sentence with {from} and {to} placeholders, in some of the site's languages."""
+
+    en: str | None = None
+    ru: str | None = None
+
+    def in_language(self, lang: str) -> str | None:
+        """Return the sentence in lang, or None when it has none in lang."""
         return getattr(self, lang)
 
 
@@ -45,6 +59,7 @@ class Statement:
 
     text: Text
     sources: tuple[str, ...]
+    as_of: str | None = None  # YYYY-MM, for a fact that can go stale
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,7 @@ class Packages:
     arch: tuple[str, ...]
     note: Text | None
     sources: tuple[str, ...]
+    as_of: str | None = None  # YYYY-MM: when the names were last found true
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ class Source:
     url: str
     publisher: str
     date: str | None
+    checked: str | None = None  # YYYY-MM: when it was last read and found to back what cites it
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,28 @@ class Relation:
     sources: tuple[str, ...]
     interface: Text | None = None
     aliases: tuple[str, ...] = ()  # former ids, from before a change of kind or of an end
+    sentence: Template | None = None  # its own word order, in the languages where <from> <label> <to> reads wrong
+
+    def words(self, lang: str, ends: tuple[str, str], escape: Callable[[str], str]) -> str:
+        """Return the relation in words in lang, without a full stop: its sentence or '<from> <label> <to>'.
+
+        ends are the two ends as the caller shows them (names, links); every
+        other piece of text goes through escape, one space kept at each edge.
+        """
+        own = self.sentence.in_language(lang) if self.sentence else None
+        pieces = _PLACEHOLDER.split(own) if own else ["", "{from}", f" {self.label.in_language(lang)} ", "{to}", ""]
+        shown = {"{from}": ends[0], "{to}": ends[1]}
+        return "".join(shown[p] if i % 2 else _escaped(p, escape) for i, p in enumerate(pieces))
+
+
+_PLACEHOLDER = re.compile(r"(\{from\}|\{to\})")
+
+
+def _escaped(piece: str, escape: Callable[[str], str]) -> str:
+    """Return a piece of a sentence escaped, with one space where it starts or ends with whitespace."""
+    if not piece.strip():
+        return " " if piece else ""
+    return (" " if piece[0].isspace() else "") + escape(piece.strip()) + (" " if piece[-1].isspace() else "")
 
 
 @dataclass(frozen=True)
@@ -199,7 +238,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Question:
-    """One of the asker's questions, with a short answer and the full one."""
+    """A question (the asker's, or a follow-up in a group), with a short answer and the full one."""
 
     id: str
     title: Text
@@ -207,7 +246,14 @@ class Question:
     claims: tuple[str, ...]
     view: str | None
     sections: tuple[Section, ...]
+    heading: Text | None = None  # short; the title is then quoted below it
+    group: str | None = None  # a follow-up question's group; None for the asker's
     aliases: tuple[str, ...] = ()
+
+    @property
+    def headline(self) -> Text:
+        """Return what the question's page is headed with: its short heading, or its title when it has none."""
+        return self.heading or self.title
 
 
 @dataclass(frozen=True)
@@ -291,6 +337,15 @@ class Model:
     def claim_by_id(self) -> dict[str, Claim]:
         """Map claim ids to claims."""
         return {claim.id: claim for claim in self.claims}
+
+    @cached_property
+    def asked(self) -> tuple[Question, ...]:
+        """Return the asker's questions (those in no group), numbered in this order."""
+        return tuple(q for q in self.questions if q.group is None)
+
+    def follow_ups(self, group: str) -> tuple[Question, ...]:
+        """Return the follow-up questions in a group, in file order."""
+        return tuple(q for q in self.questions if q.group == group)
 
     @cached_property
     def home_view(self) -> View:

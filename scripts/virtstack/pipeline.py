@@ -6,12 +6,13 @@ diagram stylesheet, or raises ModelError with every issue found. It writes
 nothing; write.py and the hook decide where the files go.
 """
 
+import datetime
 import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
-from . import style
+from . import style, style_ru
 from .issues import ModelError
 from .cache import DotCache
 from .addresses import REGISTRY, check_registry, redirect_pages, unregistered
@@ -37,15 +38,23 @@ SITE_NAME = "virtstack"
 FATAL_LOAD_CODES = {"yaml-syntax", "too-large"}
 
 
-def check(model_dir: Path, display_root: Path) -> tuple[Model, list]:
-    """Load and validate the model and check its published addresses; raise ModelError if it has errors."""
+def check(model_dir: Path, display_root: Path, today: datetime.date | None = None,
+          ru_style: bool = False) -> tuple[Model, list]:
+    """Load and validate the model and check its published addresses; raise ModelError if it has errors.
+
+    With today (only `make check` passes it), also warn about sources and facts due a check, so that
+    what a build makes never depends on the day it runs. With ru_style (`make check` too), also refuse the
+    Russian variants the style sheet rejects (style_ru.py), in the model, words.py and docs/ru pages.
+    """
     # 1. Read every YAML file, keeping the line and column of each value.
     documents, issues = load_documents(model_dir, display_root)
     if any(i.code in FATAL_LOAD_CODES for i in issues):
         raise ModelError(issues)
     # 2. Check every rule at once and build the one Model.
-    model, found = validate_model(documents)
+    model, found = validate_model(documents, today)
     issues += found
+    if ru_style:  # 2b. Russian wording: a build never fails on it, `make check` (and so CI) does
+        issues += style_ru.check_all(documents, display_root)
     # 3. Every address the site has published must still work. With errors, the
     #    entities that did check out stand in for the model, so that a removed
     #    component's gone addresses come in the same run as the references to it.

@@ -15,13 +15,14 @@ from functools import cached_property
 
 from . import urls
 from .addresses import alias_anchors, retired_notes, retired_pages
+from .dates import date_text, date_when
 from .urls import (COMPONENTS, GLOSSARY, HOME, LAYERS, PAGE_LIST, QUESTION, QUESTIONS, SOURCES, TIMELINE,
                    component_page, link, page_url, question_page)
 from .escape import html_text, markdown_code, markdown_fragment, markdown_text, markdown_url, plain_text, split_code
 from .model import Claim, Component, Model, Question, Relation, Retired, Statement, Text, View
 from .scene import Diagram
 from .views import kind_of, neighbourhood, timeline
-from .words import KIND_LABELS, LABELS, SECTION_LABELS, VERDICT_LABELS
+from .words import KIND_LABELS, LABELS, QUESTION_GROUPS, SECTION_LABELS, VERDICT_LABELS
 
 __all__ = ["diagram_pages", "render_pages"]
 
@@ -89,7 +90,8 @@ class Site:
         words = sorted(term_of, key=lambda w: (-len(w), w))
         if not words:
             return None, term_of
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I), term_of
+        # A whole word, and not part of a dotted name such as Hypervisor.framework.
+        return re.compile(r"(?<![\w-])(?<!\w\.)(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]|\.\w)", re.I), term_of
 
 
 @dataclass
@@ -149,7 +151,7 @@ class Page:
     def statements(self, statements: tuple[Statement, ...]) -> None:
         """Append paragraphs, each followed by its citations."""
         for statement in statements:
-            self.add(f"{self.text(statement.text)} {self.cite(statement.sources)}", "")
+            self.add(f"{self.text(statement.text)}{_as_of(statement.as_of, self.site.lang)} {self.cite(statement.sources)}", "")
 
     def to(self, target: str) -> str:
         """Return the link from this page to another page path."""
@@ -175,7 +177,7 @@ class Page:
         for source_id in self.cited:
             self.site.cited_by.setdefault(source_id, []).append(self.path)
         if self.cited:
-            items = [_source_item(self.site.model.source_by_id[i]) for i in self.cited]
+            items = [_source_item(self.site.model.source_by_id[i], self.site.lang) for i in self.cited]
             self.add(f"## {self.site.words['sources']} {{#sources}}", "", '<ol class="vs-sources">', *items, "</ol>", "")
         return "\n".join(self._front_matter() + self.lines)
 
@@ -194,11 +196,43 @@ class Page:
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
 
 
-def _source_item(source) -> str:
+def _source_item(source, lang: str) -> str:
     """Return one source as an HTML list item with id source-<id>."""
-    details = ", ".join(html_text(x) for x in (source.publisher, source.date) if x)
+    when = _time(source.date, lang) if source.date else ""
+    details = ", ".join(x for x in (html_text(source.publisher or ""), when) if x)
     return (f'<li id="source-{source.id}"><a href="{html_text(source.url)}">'
-            f"{html_text(source.title)}</a>, {details}</li>")
+            f"{html_text(source.title)}</a>, {details}{_checked(source, lang)}</li>")
+
+
+def _checked(source, lang: str, escape=html_text) -> str:
+    """Return ' (checked in November 2026)' after a source's details, its month in a <time>; '' without one."""
+    if not source.checked:
+        return ""
+    when = f'<time datetime="{html_text(source.checked)}">{escape(date_when(source.checked, lang))}</time>'
+    return " " + LABELS[lang]["source-checked"].format(date=when)
+
+
+def _as_of(as_of: str | None, lang: str) -> str:
+    """Return ' As of November 2026.' after a fact that can go stale, its month in a <time>; '' without one."""
+    return " " + LABELS[lang]["as-of"].format(date=_time(as_of, lang, markdown_text)) if as_of else ""
+
+
+def _time(date: str, lang: str, escape=html_text, start: bool = False) -> str:
+    """Return a model date in words, escaped, in a <time> whose datetime keeps the ISO date."""
+    return f'<time datetime="{html_text(date)}">{escape(date_text(date, lang, start))}</time>'
+
+
+_FULL_STOP = re.compile(r"\.(?:</time>)?$")  # text ending in a full stop, perhaps a date's («2026 г.»)
+
+
+def _fill(phrase: str, date: str) -> str:
+    """Return a phrase with {date} as given, without the phrase's full stop after a date that has its own."""
+    return (phrase.replace("{date}.", "{date}") if _FULL_STOP.search(date) else phrase).format(date=date)
+
+
+def _full_stop(text: str) -> str:
+    """Return text ending in one full stop, even after a date's own («2026 г.»)."""
+    return text if _FULL_STOP.search(text) else text + "."
 
 
 # Pages ----------------------------------------------------------------------
@@ -250,11 +284,13 @@ def render_home(site: Site) -> str:
     if view.intro:
         page.add(f"## {words['long-answer']} {{#answer}}", "")
         page.statements(view.intro)
-    if site.model.questions:
+    if site.model.asked:
         page.add(f"## {words['answers-title']} {{#answers}}", "", words["answers-intro"], "")
         page.add(*_question_list(page), "")
     if site.model.claims:
         page.add(words["claims-link"], "")
+    if _groups(site):
+        page.add(f"{words['follow-ups']} {_group_links(page)}.", "")
     page.add(_explore(page), "")
     return page.finish()
 
@@ -342,8 +378,8 @@ def render_claims(site: Site) -> str:
         page.add(f"{words['original']}: [{markdown_text(original.title)}]({markdown_url(original.url)}) {page.cite((original.id,))}", "")
     tally = [(v, sum(c.verdict == v for c in model.claims)) for v in VERDICT_LABELS[site.lang]]
     page.add(f"{words['tally']}: " + ", ".join(f"{_badge(site, v)} {n}" for v, n in tally if n) + ".", "")
-    if model.questions:
-        page.add(words["four-questions"], "", *_question_list(page), "")
+    if model.asked:
+        page.add(words["four-questions"], "", *_question_list(page, quoted=True), "")
     page.add(*_verdicts_rubric(site))
     for section in SECTION_LABELS[site.lang]:
         claims = [c for c in model.claims if c.section == section]
@@ -355,29 +391,52 @@ def render_claims(site: Site) -> str:
 
 
 def render_question_index(site: Site) -> str:
-    """Return the list of the four answers with their short answers."""
+    """Return the list of answers with their short answers: the asker's first, then the follow-ups by group."""
     page = Page(site, QUESTIONS, site.words["questions-title"], description=site.words["questions-intro"])
     page.add(page.heading(), "", site.words["questions-intro"], "")
-    for number, question in enumerate(site.model.questions, 1):
-        title = markdown_text(question.title.in_language(site.lang))
+    if _groups(site):
+        page.add(f"{site.words['follow-ups']} {_group_links(page)}.", "")
+    for number, question in enumerate(site.model.asked, 1):
+        title = markdown_text(question.headline.in_language(site.lang))
         page.add(f"## {number}. {title} {{#{question.id}}}", "")
         page.statements(question.short_answer)
         page.add(f"[{site.words['answer']}]({page.to(question_page(question.id))})", "")
+    for group, name in _groups(site).items():
+        page.add(f"## {markdown_text(name)} {{#{group}}}", "")
+        for question in site.model.follow_ups(group):
+            title = markdown_text(question.headline.in_language(site.lang))
+            page.add(f"### [{title}]({page.to(question_page(question.id))}) {{#{question.id}}}", "")
+            page.statements(question.short_answer)
     return page.finish()
+
+
+def _groups(site: Site) -> dict[str, str]:
+    """Return {group id: its name} of the groups that hold follow-up questions, in the index's order."""
+    return {group: name for group, name in QUESTION_GROUPS[site.lang].items() if site.model.follow_ups(group)}
+
+
+def _group_links(page: Page) -> str:
+    """Return links to each group's section of the questions index, separated by commas."""
+    return ", ".join(f"[{markdown_text(name)}]({page.to(QUESTIONS)}#{group})" for group, name in _groups(page.site).items())
 
 
 def render_question(site: Site, question: Question) -> str:
     """Return one answer: the short answer first, then its diagram and the full answer."""
     words, model = site.words, site.model
-    number = model.questions.index(question) + 1
+    number = f"{model.asked.index(question) + 1}. " if question.group is None else ""
     short = " ".join(st.text.in_language(site.lang) for st in question.short_answer)
-    page = Page(site, question_page(question.id), f"{number}. {question.title.in_language(site.lang)}", description=short)
+    page = Page(site, question_page(question.id), f"{number}{question.headline.in_language(site.lang)}", description=short)
     page.add(page.heading(), "")
+    if question.group is not None:
+        group = markdown_text(QUESTION_GROUPS[site.lang][question.group])
+        page.add(f"[{words['questions-title']}]({page.to(QUESTIONS)}) › [{group}]({page.to(QUESTIONS)}#{question.group})", "")
+    if question.heading:
+        page.add(*_asked(page, question), "")
     page.add(f"## {words['short-answer']} {{#short-answer}}", "")
     page.add('<div class="vs-short-answer" markdown>', "")
     page.statements(question.short_answer)
     page.add("</div>", "")
-    page.add(*_copy_buttons(page, "", question.title.in_language(site.lang), page.description))
+    page.add(*_copy_buttons(page, "", question.headline.in_language(site.lang), page.description))
     if question.view:
         view = model.view_by_id[question.view]
         page.add(f"## {markdown_text(view.title.in_language(site.lang))} {{#diagram}}", "")
@@ -405,7 +464,8 @@ def render_timeline(site: Site) -> str:
             about = ", ".join(page.component_link(site.model.component_by_id[i]) for i in event.components)
             tail = f" ({about})" if about else ""
             former = "".join(f'<a id="{alias}"></a>' for alias in event.aliases)
-            page.add(f'- <a id="{event.id}"></a>{former}**{event.date}**: {page.text(event.text)}{tail} {page.cite(event.sources)}')
+            when = _time(event.date, site.lang, markdown_text, start=True)
+            page.add(f'- <a id="{event.id}"></a>{former}**{when}**: {page.text(event.text)}{tail} {page.cite(event.sources)}')
         page.add("")
     return page.finish()
 
@@ -430,7 +490,7 @@ def render_removed(site: Site, path: str, entry: Retired) -> str:
     name = entry.name.in_language(site.lang) if entry.name else entry.id
     page = Page(site, path, words["removed-title"].format(name=name), description=entry.reason.in_language(site.lang),
                 hidden=True)
-    page.add(page.heading(), "", words["removed-page"].format(date=entry.date), "")
+    page.add(page.heading(), "", _fill(words["removed-page"], markdown_text(date_when(entry.date, site.lang))), "")
     page.add(page.text(entry.reason) + (f" {page.cite(entry.sources)}" if entry.sources else ""), "")
     if entry.see_also:
         links = ", ".join(page.component_link(site.model.component_by_id[i]) for i in entry.see_also)
@@ -443,10 +503,12 @@ def render_sources(site: Site) -> str:
     page = Page(site, SOURCES, site.words["sources-title"], description=site.words["sources-intro"])
     page.add(page.heading(), "", site.words["sources-intro"], "")
     for source in sorted(site.model.sources, key=lambda s: (s.title.lower(), s.id)):
-        details = ", ".join(markdown_text(x) for x in (source.publisher, source.date) if x)
+        when = _time(source.date, site.lang, markdown_text) if source.date else ""
+        details = ", ".join(x for x in (markdown_text(source.publisher or ""), when) if x)
         pages = sorted(set(site.cited_by.get(source.id, ())), key=lambda p: (site.titles[p].lower(), p))
         cited = ", ".join(f"[{markdown_text(site.titles[p])}]({page.to(p)})" for p in pages)
-        page.add(f'- <a id="{source.id}"></a>[{markdown_text(source.title)}]({markdown_url(source.url)}), {details}. '
+        page.add(f'- <a id="{source.id}"></a>[{markdown_text(source.title)}]({markdown_url(source.url)}), '
+                 f'{_full_stop(details + _checked(source, site.lang, markdown_text))} '
                  f"{site.words['cited-on']}: {cited}.")
     page.add("")
     return page.finish()
@@ -488,7 +550,7 @@ def _removed_section(page: Page) -> None:
     for entry in entries:
         name = f"**{markdown_text(entry.name.in_language(page.site.lang))}**" if entry.name else markdown_code(entry.id)
         cite = f" {page.cite(entry.sources)}" if entry.sources else ""
-        removed = page.site.words["removed-item"].format(date=entry.date)
+        removed = _fill(page.site.words["removed-item"], markdown_text(date_when(entry.date, page.site.lang)))
         page.add(f'- <span id="{entry.id}"></span>{name}: {removed} {page.text(entry.reason)}{cite}')
     page.add("")
 
@@ -579,7 +641,8 @@ def _glance(page: Page, c: Component) -> None:
         rows.append((words["licence"], f"{markdown_code(c.licence.spdx)} {page.cite(c.licence.sources)}"))
     if c.first_release:
         release = c.first_release
-        rows.append((words["first-release"], f"{release.date}: {page.text(release.text)} {page.cite(release.sources)}"))
+        when = _time(release.date, page.site.lang, markdown_text, start=True)
+        rows.append((words["first-release"], f"{when}: {page.text(release.text)} {page.cite(release.sources)}"))
     for key in ("homepage", "repository"):
         if getattr(c, key):
             rows.append((words[key], f"<{html_text(getattr(c, key))}>"))
@@ -612,8 +675,8 @@ def _packages_section(page: Page, c: Component) -> None:
         names = getattr(c.packages, distro)
         if names:
             page.add(f"| {words[distro]} | {_package_names(names)} |")
-    note = f"{page.text(c.packages.note)} " if c.packages.note else ""
-    page.add("", f"{note}{page.cite(c.packages.sources)}", "")
+    note = page.text(c.packages.note) if c.packages.note else ""
+    page.add("", f"{note}{_as_of(c.packages.as_of, page.site.lang)} {page.cite(c.packages.sources)}".lstrip(" "), "")
 
 
 def _package_table(page: Page, component_ids: tuple[str, ...]) -> None:
@@ -626,6 +689,9 @@ def _package_table(page: Page, component_ids: tuple[str, ...]) -> None:
         cells = [_package_names(getattr(c.packages, d)) if c.packages else "—" for d in DISTRIBUTIONS]
         cite = page.cite(c.packages.sources) if c.packages else ""
         page.add(f"| {page.component_link(c)} | {page.component_link(upstream)} | {' | '.join(cells)} | {cite} |")
+    dates = [c.packages.as_of for c in (model.component_by_id[i] for i in component_ids) if c.packages and c.packages.as_of]
+    if dates:  # one line under the table, with the oldest row's month
+        page.add("", _as_of(min(dates), page.site.lang).lstrip(" "))
     page.add("")
 
 
@@ -663,10 +729,22 @@ def _claim_link(page: Page, claim: Claim) -> str:
     return f"[{claim.id.upper()}]({page.to(QUESTION)}#{claim.id}) {_badge(page.site, claim.verdict)} {text}"
 
 
-def _question_list(page: Page) -> list[str]:
-    """Return a numbered list of links to the answers."""
-    return [f"{n}. [{markdown_text(q.title.in_language(page.site.lang))}]({page.to(question_page(q.id))})"
-            for n, q in enumerate(page.site.model.questions, 1)]
+def _question_list(page: Page, quoted: bool = False) -> list[str]:
+    """Return a numbered list of links to the answers; quoted, each with the asker's wording below its heading."""
+    lines = []
+    for n, q in enumerate(page.site.model.asked, 1):
+        quote = [f"    {line}" for line in _asked(page, q)] if quoted else []
+        lines += [*([""] if quoted and lines else []),
+                  f"{n}. [{markdown_text(q.headline.in_language(page.site.lang))}]({page.to(question_page(q.id))})",
+                  *(["", *quote] if quote else [])]
+    return lines
+
+
+def _asked(page: Page, question: Question) -> list[str]:
+    """Return the asker's wording of a question as a one-line quote, when a short heading stands above it."""
+    if question.heading is None:
+        return []
+    return [f"> {markdown_text(question.title.in_language(page.site.lang))}"]
 
 
 def _badge(site: Site, verdict: str) -> str:
@@ -683,8 +761,8 @@ def _layer_link(page: Page, layer_id: str) -> str:
 def _relation_sentence(page: Page, r: Relation, focus: str | None) -> str:
     """Return '[QEMU](…) runs guest vCPUs through [KVM](…). How: ioctls on /dev/kvm.'"""
     model = page.site.model
-    ends = [page.component_link(model.component_by_id[i], focus) for i in (r.from_, r.to)]
-    sentence = f"{ends[0]} {markdown_text(r.label.in_language(page.site.lang))} {ends[1]}."
+    ends = tuple(page.component_link(model.component_by_id[i], focus) for i in (r.from_, r.to))
+    sentence = f"{r.words(page.site.lang, ends, markdown_text)}."
     if r.protocol:
         sentence += f" {page.site.words['via']}: {markdown_text(r.protocol.in_language(page.site.lang))}."
     return sentence

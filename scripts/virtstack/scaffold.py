@@ -26,9 +26,9 @@ FIELDS = {
     "component": ("id", "name", "layer", "kind", "role", "summary", "sources", "description", "homepage",
                   "repository", "licence", "first_release", "packages"),
     "relation": ("from", "to", "kind", "label", "protocol", "interface", "sources"),
-    "source": ("id", "title", "url", "publisher", "date"),
-    "question": ("id", "title", "short_answer", "view", "sections"),
-    "packages": ("debian", "fedora", "arch", "sources"),
+    "source": ("id", "title", "url", "publisher", "date", "checked"),
+    "question": ("id", "heading", "title", "short_answer", "view", "sections"),
+    "packages": ("debian", "fedora", "arch", "sources", "as_of"),
 }
 BLOCK_TEXTS = ("summary", "text")  # long texts, one language per line
 TODO = "TODO"

@@ -14,9 +14,9 @@ from .languages import LANGUAGES, REQUIRED_LANGUAGES
 from .views import VIEW_KINDS
 
 __all__ = [
-    "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "RELATION_KINDS", "RETIRED_KINDS",
+    "COLLECTIONS", "COMPONENT_KINDS", "LANGUAGES", "QUESTION_GROUPS", "RELATION_KINDS", "RETIRED_KINDS",
     "REQUIRED_LANGUAGES", "Bool", "Collection", "Date", "Enum", "Field", "Id",
-    "ListOf", "Obj", "Ref", "Str", "Text", "Url", "Words", "relation_ends",
+    "ListOf", "Month", "Obj", "Ref", "Str", "Template", "Text", "Url", "Words", "relation_ends",
 ]
 
 
@@ -27,6 +27,9 @@ COMPONENT_KINDS = (
 )
 VERDICTS = ("correct", "partly-correct", "misleading", "wrong")
 CLAIM_SECTIONS = ("vmware", "qemu", "hardware", "kvm", "libvirt", "virt-manager", "questions")
+# The follow-up questions' groups, in the order the questions index shows them;
+# their names are in words.QUESTION_GROUPS.
+QUESTION_GROUPS = ("which-hypervisor", "other-hypervisors", "windows-macos", "disks-networks", "managing")
 TABLES = ("packages",)
 RELATION_KINDS = (
     "uses", "controls", "accelerates", "part-of", "provides", "forked-from",
@@ -36,6 +39,7 @@ RELATION_KINDS = (
 RETIRED_KINDS = ("component", "relation", "question", "view", "claim", "term", "event", "layer")
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+MONTH_PATTERN = r"\d{4}-\d{2}"
 
 
 # Value types -----------------------------------------------------------------
@@ -61,6 +65,11 @@ class Date:
 
 
 @dataclass(frozen=True)
+class Month(Date):
+    """A month, YYYY-MM: when a source or a statement that can go stale was last checked."""
+
+
+@dataclass(frozen=True)
 class Bool:
     """true or false."""
 
@@ -68,6 +77,13 @@ class Bool:
 @dataclass(frozen=True)
 class Text:
     """A human-readable text: a mapping from language to string."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """A sentence in any of the languages, each holding each placeholder ({from}, {to}) once."""
+
+    placeholders: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -135,10 +151,13 @@ class Collection:
 SOURCES_FIELD = Field(ListOf(Ref("source"), non_empty=True), required=True, doc="ids of the sources that back it")
 ALIASES_DOC = "former ids, kept so that old links work (a rename, or a merge: the survivor lists the other's id)"
 ALIASES_FIELD = Field(ListOf(Id()), doc=ALIASES_DOC)
+AS_OF_FIELD = Field(Month(), doc="for a fact that can go stale (package names, a default, the current release): the month "
+                                 "it was last found true, shown on the page; `make check` warns 18 months later")
 
 STATEMENT = Obj("statement", {
     "text": Field(Text(), required=True, doc="one paragraph"),
     "sources": SOURCES_FIELD,
+    "as_of": AS_OF_FIELD,
 }, model.Statement)
 
 LICENCE = Obj("licence", {
@@ -158,6 +177,7 @@ PACKAGES = Obj("packages", {
     "arch": Field(ListOf(Str()), doc="Arch Linux package names"),
     "note": Field(Text()),
     "sources": SOURCES_FIELD,
+    "as_of": AS_OF_FIELD,
 }, model.Packages)
 
 LAYER = Obj("layer", {
@@ -212,6 +232,8 @@ RELATION = Obj("relation", {
     "to": Field(Ref("component"), required=True),
     "kind": Field(Enum(RELATION_KINDS), required=True),
     "label": Field(Text(), required=True, doc="a verb phrase: <from> <label> <to>"),
+    "sentence": Field(Template(("from", "to")), doc="the whole sentence in a language where <from> <label> <to> reads "
+                                                    "wrong, without its full stop: `{from}` and `{to}` mark the ends"),
     "protocol": Field(Text(), doc="how the two talk"),
     "interface": Field(Text(), doc="the interface's short name, drawn on the arrow (libvirt API, QMP)"),
     "sources": SOURCES_FIELD,
@@ -225,6 +247,8 @@ SOURCE = Obj("source", {
     "url": Field(Url(), required=True),
     "publisher": Field(Str(), required=True),
     "date": Field(Date()),
+    "checked": Field(Month(), required=True, doc="the month someone last read it and found that it still backs what "
+                                                 "cites it; `make check` warns 18 months later"),
 }, model.Source)
 
 STEP = Obj("step", {
@@ -276,7 +300,10 @@ SECTION = Obj("section", {
 
 QUESTION = Obj("question", {
     "id": Field(Id(), required=True, doc="the page is questions/<id>/"),
-    "title": Field(Text(), required=True),
+    "heading": Field(Text(), doc="a short heading for the page (up to 12 words); the title is then quoted below it"),
+    "title": Field(Text(), required=True, doc="the question in the asker's words; the heading when there is no `heading`"),
+    "group": Field(Enum(QUESTION_GROUPS), doc="a follow-up question: the group the questions index lists it under "
+                                              "(none: one of the asker's questions); a follow-up has no `claims`"),
     "short_answer": Field(ListOf(STATEMENT, non_empty=True), required=True, doc="2-3 quotable sentences"),
     "claims": Field(ListOf(Ref("claim"))),
     "view": Field(Ref("view"), doc="a diagram to show with the answer"),

@@ -24,6 +24,8 @@ __all__ = ["partial_model", "validate_model"]
 
 ID_RE = re.compile(schema.ID_PATTERN)
 DATE_RE = re.compile(schema.DATE_PATTERN)
+MONTH_RE = re.compile(schema.MONTH_PATTERN)
+STALE_MONTHS = 18  # a source or an `as_of` older than this is due to be checked again
 TODO_RE = re.compile(r"\bTODO\b")  # the placeholder `scripts/cli.py new` writes where the facts go
 
 
@@ -36,8 +38,8 @@ class _Seen:
     aliases: dict = field(default_factory=dict)  # entity -> {former id: id of the entity that lists it}
 
 
-def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[Issue]]:
-    """Return the Model built from documents, or None, and every issue found."""
+def validate_model(documents: list[Document], today: datetime.date | None = None) -> tuple[model.Model | None, list[Issue]]:
+    """Return the Model built from documents, or None, and every issue found; with today, also what is due a check."""
     seen = _Seen()
     groups, issues = group_documents(documents)
     for name, collection in schema.COLLECTIONS.items():
@@ -48,11 +50,14 @@ def validate_model(documents: list[Document]) -> tuple[model.Model | None, list[
     issues.extend(check_home_view(groups["views.yaml"]))
     issues.extend(check_view_kinds(groups["views.yaml"]))
     issues.extend(check_tables(groups["questions.yaml"]))
+    issues.extend(check_grouped_questions(groups["questions.yaml"]))
     if any(i.severity == "error" for i in issues):
         return None, sorted(issues)
     # Warnings only once there are no errors: a typo in a relation would
     # otherwise also show up as a component without relations.
     issues.extend(check_unused(seen))
+    if today is not None:  # only `make check` passes it: the site never depends on the day it is built
+        issues.extend(check_stale(groups, today))
     return build_model(groups), sorted(issues)
 
 
@@ -182,7 +187,7 @@ def _placeholders(spec: object, value: object, path: tuple) -> list[tuple]:
 
 def _todo(doc: Document, at: tuple, field_path: tuple, key: str, fld: schema.Field, seen: _Seen) -> Issue:
     """Return the error for a TODO placeholder: which field holds it and what to write instead."""
-    per_language = isinstance(fld.type, (schema.Text, schema.Words)) and len(at) > len(field_path)
+    per_language = isinstance(fld.type, (schema.Text, schema.Words, schema.Template)) and len(at) > len(field_path)
     lang = at[len(field_path)] if per_language else None
     name = f"{key}.{lang}" if lang else key
     optional = "" if fld.required else f", or remove '{key}' (it is optional)"
@@ -196,6 +201,8 @@ def _wanted(key: str, fld: schema.Field, lang: str | None, seen: _Seen) -> str:
     what = key.replace("_", " ") + (f" in {LANGUAGE_NAMES.get(lang, lang)}" if lang else "")
     if isinstance(inner, schema.Enum):
         return f"{what}: one of {', '.join(inner.values)}"
+    if isinstance(inner, schema.Month):
+        return f'{what} in quotes: "YYYY-MM"' + (f" ({fld.doc})" if fld.doc else "")
     if isinstance(inner, schema.Date):
         return f'{what} in quotes: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
     if isinstance(inner, schema.Url):
@@ -256,12 +263,14 @@ def check_url(spec, value, doc, path, name, seen) -> Iterator[Issue]:
 
 
 def check_date(spec, value, doc, path, name, seen) -> Iterator[Issue]:
-    """Check a quoted partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD" that exists in the calendar."""
+    """Check a quoted partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a month: "YYYY-MM") that exists in the calendar."""
+    month = isinstance(spec, schema.Month)
+    pattern, shape = (MONTH_RE, "a month as YYYY-MM") if month else (DATE_RE, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
     if not isinstance(value, str):
         yield _bad_type(doc, path, name, "a string", value)
-    elif not DATE_RE.fullmatch(value) or not _is_calendar_date(value):
-        yield _issue(doc, path, f"'{name}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD but got '{_show(value)}'"
-                     f"{_padded_date(value)}", "bad-date")
+    elif not pattern.fullmatch(value) or not _is_calendar_date(value):
+        yield _issue(doc, path, f"'{name}' must be {shape} but got '{_show(value)}'"
+                     f"{_padded_date(value, pattern)}", "bad-date")
     elif path not in doc.quoted:
         why = UNQUOTED_DATE[value.count("-")]
         yield _issue(doc, path, f"'{name}' must be quoted: write \"{value}\" ({why})", "bad-date")
@@ -275,11 +284,12 @@ UNQUOTED_DATE = {
 }
 
 
-def _padded_date(value: str) -> str:
+def _padded_date(value: str, pattern: re.Pattern = DATE_RE) -> str:
     """Return ' (did you mean "2019-09-03"?)' for a date such as 2019-9-3 or 2019/09/03, or ''."""
     match = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\s*", value)
     padded = "-".join(part.zfill(2) for part in match.groups() if part) if match else value
-    return f' (did you mean "{padded}"?)' if padded != value and _is_calendar_date(padded) else ""
+    fits = padded != value and pattern.fullmatch(padded) and _is_calendar_date(padded)
+    return f' (did you mean "{padded}"?)' if fits else ""
 
 
 def check_bool(spec, value, doc, path, name, seen) -> Iterator[Issue]:
@@ -299,7 +309,34 @@ def check_words(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...], ru: [...]}", "words", check_list, words)
 
 
-def _per_language(value, doc, path, name, seen, expected: str, noun: str, check_one, spec) -> Iterator[Issue]:
+def check_template(spec: schema.Template, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check a sentence in some languages: each a string that holds each placeholder once, and nothing else in braces."""
+    yield from _per_language(value, doc, path, name, seen, 'a sentence per language such as {ru: "{from} ... {to}"}',
+                             "sentence", _check_sentence, spec, required=())
+    if value == {}:
+        yield _issue(doc, path, f"'{name}' has no language; write the sentence in one at least, or remove '{name}'", "empty")
+
+
+def _check_sentence(spec: schema.Template, value, doc, path, name, seen) -> Iterator[Issue]:
+    """Check one language of a sentence: a showable string with each of the placeholders exactly once."""
+    problems = list(check_str(spec, value, doc, path, name, seen))
+    yield from problems
+    if problems:
+        return
+    found = re.findall(r"\{([^{}]*)\}", value)
+    wanted = " and ".join(f"{{{p}}}" for p in spec.placeholders)
+    for unknown in dict.fromkeys(f for f in found if f not in spec.placeholders):
+        yield _issue(doc, path, f"'{name}' has the unknown placeholder '{{{_show(unknown)}}}'"
+                     f"{_did_you_mean(unknown, spec.placeholders)}; a sentence holds {wanted}, once each", "bad-placeholder")
+    for placeholder in spec.placeholders:
+        count = found.count(placeholder)
+        if count != 1:
+            held = f"holds {{{placeholder}}} {count} times" if count else f"does not hold {{{placeholder}}}"
+            yield _issue(doc, path, f"'{name}' {held}; a sentence holds {wanted}, once each", "bad-placeholder")
+
+
+def _per_language(value, doc, path, name, seen, expected: str, noun: str, check_one, spec,
+                  required: tuple[str, ...] = schema.REQUIRED_LANGUAGES) -> Iterator[Issue]:
     """Check a mapping from language to values: known languages, each value checked, required ones present."""
     if not isinstance(value, dict):
         yield _bad_type(doc, path, name, expected, value)
@@ -310,7 +347,7 @@ def _per_language(value, doc, path, name, seen, expected: str, noun: str, check_
             yield _issue(doc, path + (lang,), f"unknown language '{lang}' in '{name}'{hint}", "unknown-language", key=True)
         else:
             yield from check_one(spec, item, doc, path + (lang,), f"{name}.{lang}", seen)
-    for lang in schema.REQUIRED_LANGUAGES:
+    for lang in required:
         if lang not in value:
             yield _issue(doc, path, f"'{name}' has no '{lang}' {noun}", "missing-translation")
 
@@ -334,9 +371,9 @@ def check_ref(spec: schema.Ref, value, doc, path, name, seen) -> Iterator[Issue]
 
 CHECKERS = {
     schema.Obj: check_obj, schema.ListOf: check_list, schema.Str: check_str,
-    schema.Id: check_id, schema.Url: check_url, schema.Date: check_date,
+    schema.Id: check_id, schema.Url: check_url, schema.Date: check_date, schema.Month: check_date,
     schema.Bool: check_bool, schema.Text: check_text, schema.Enum: check_enum,
-    schema.Ref: check_ref, schema.Words: check_words,
+    schema.Ref: check_ref, schema.Words: check_words, schema.Template: check_template,
 }
 
 
@@ -445,6 +482,39 @@ def check_unused(seen: _Seen) -> Iterator[Issue]:
                          "no-relations", severity="warning")
 
 
+def check_stale(groups: dict[str, list[Document]], today: datetime.date) -> Iterator[Issue]:
+    """Warn about a source last checked, or an `as_of` fact last found true, more than STALE_MONTHS before today."""
+    for name, collection in schema.COLLECTIONS.items():
+        for doc in groups[name]:
+            for index, item in enumerate(doc.data[collection.key]):
+                label = _entity_label(collection.item, item)
+                for path, value in _months(collection.item, item, (collection.key, index)):
+                    age = (today.year * 12 + today.month) - (int(value[:4]) * 12 + int(value[5:7]))
+                    if age > STALE_MONTHS:
+                        yield _issue(doc, path, _stale_message(label, path, value), "stale", severity="warning")
+
+
+def _months(spec: object, value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Yield (path, value) of every month field (checked, as_of) in a checked value."""
+    if isinstance(spec, schema.Obj):
+        for key, fld in spec.fields.items():
+            if key in value:
+                yield from ([(path + (key,), value[key])] if isinstance(fld.type, schema.Month)
+                            else _months(fld.type, value[key], path + (key,)))
+    elif isinstance(spec, schema.ListOf):
+        for index, item in enumerate(value):
+            yield from _months(spec.item, item, path + (index,))
+
+
+def _stale_message(label: str, path: tuple, value: str) -> str:
+    """Say what is due a check: a source by its id, a fact by the field that holds it and its entity."""
+    ago = f"more than {STALE_MONTHS} months ago"
+    if path[-1] == "checked":
+        return f"{label} was last checked in {value}, {ago}: check it again and update 'checked'"
+    holder = next(key for key in reversed(path[:-1]) if isinstance(key, str))
+    return f"'{holder}' of {label} is as of {value}, {ago}: check it again and update 'as_of'"
+
+
 def check_tables(docs: list[Document]) -> Iterator[Issue]:
     """Report an answer section that asks for a table but names no components."""
     for doc, index, question in _items(docs, "questions"):
@@ -453,6 +523,18 @@ def check_tables(docs: list[Document]) -> Iterator[Issue]:
             if isinstance(section, dict) and "table" in section and not section.get("components"):
                 yield _issue(doc, ("questions", index, "sections", number, "table"),
                              "a section with a 'table' needs the 'components' to list", "missing-field")
+
+
+def check_grouped_questions(docs: list[Document]) -> Iterator[Issue]:
+    """Report a follow-up question (one with a 'group') that lists claims, and a question id that is a group's anchor."""
+    for doc, index, question in _items(docs, "questions"):
+        if question.get("id") in schema.QUESTION_GROUPS:
+            yield _issue(doc, ("questions", index, "id"), f"question id '{question['id']}' is the anchor of a group on the "
+                         "questions index; choose another id", "duplicate-id")
+        if "group" in question and "claims" in question:
+            yield _issue(doc, ("questions", index, "claims"),
+                         f"{_entity_label(schema.QUESTION, question)} has a 'group', so it is a follow-up question and "
+                         "takes no 'claims': only the asker's questions answer claims", "unknown-field", key=True)
 
 
 # Building -------------------------------------------------------------------
@@ -536,6 +618,8 @@ def build_value(spec: object, value: object) -> object:
         return model.Text(**value)
     if isinstance(spec, schema.Words):
         return model.Words(**{lang: tuple(words) for lang, words in value.items()})
+    if isinstance(spec, schema.Template):
+        return model.Template(**value)
     if isinstance(spec, schema.Bool):
         return value == "true"
     return value

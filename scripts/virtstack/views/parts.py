@@ -79,8 +79,8 @@ def layer_key(model: Model, components: list[Component], lang: str) -> tuple[Key
 
 def relation_sentence(model: Model, relation: Relation, lang: str) -> str:
     """Return 'QEMU runs guest vCPUs through KVM (ioctls on /dev/kvm)'."""
-    name = lambda i: model.component_by_id[i].name.in_language(lang)  # noqa: E731
-    sentence = f"{name(relation.from_)} {relation.label.in_language(lang)} {name(relation.to)}"
+    ends = tuple(model.component_by_id[i].name.in_language(lang) for i in (relation.from_, relation.to))
+    sentence = relation.words(lang, ends, plain_text)
     if relation.protocol:
         sentence += f" ({plain_text(relation.protocol.in_language(lang))})"
     return sentence
