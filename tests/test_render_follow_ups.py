@@ -65,7 +65,7 @@ image_alt: "Answers"
 
 The asker's four questions, then the questions readers ask next; each has a short answer you can quote and a full answer.
 
-The questions that come next, by topic: [Managing VMs](index.md#managing).
+The questions that come next, by topic: [Managing VMs](#managing).
 
 ## 1. What is qemu\\-kvm? {#qemu-kvm}
 
@@ -94,7 +94,7 @@ virsh asks for the same \\*through\\* libvirt\\. <sup>[\\[1\\]](#source-api)</su
 
 def test_the_index_heads_each_group_in_the_editions_language(follow_ups_dir):
     index = pipeline.build(follow_ups_dir, follow_ups_dir.parent, lang="ru")["questions/index.md"]
-    assert "Вопросы, которые обычно задают следом, по темам: [Управление ВМ](index.md#managing).\n" in index
+    assert "Вопросы, которые обычно задают следом, по темам: [Управление ВМ](#managing).\n" in index
     assert "## Управление ВМ {#managing}\n\n### [Нужна ли virsh, чтобы запустить ВМ?](start-a-vm.md) {#start-a-vm}\n" in index
 
 

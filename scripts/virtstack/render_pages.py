@@ -416,8 +416,9 @@ def _groups(site: Site) -> dict[str, str]:
 
 
 def _group_links(page: Page) -> str:
-    """Return links to each group's section of the questions index, separated by commas."""
-    return ", ".join(f"[{markdown_text(name)}]({page.to(QUESTIONS)}#{group})" for group, name in _groups(page.site).items())
+    """Return links to each group's section of the questions index, separated by commas (a bare anchor on the index)."""
+    index = "" if page.path == QUESTIONS else page.to(QUESTIONS)
+    return ", ".join(f"[{markdown_text(name)}]({index}#{group})" for group, name in _groups(page.site).items())
 
 
 def render_question(site: Site, question: Question) -> str:
