@@ -451,7 +451,7 @@ gives the same file, byte for byte.
             "retirement.see_also": "components to read instead, linked from the removal page",
             "retirement.sources": "sources that back the reason",
         },
-        "issues": {   # as issues.ISSUE_CODES says it
+        "issues": {   # every code an issue can carry (issues.ISSUE_CODES is this table)
             "yaml-syntax": "the file is not valid YAML (or not UTF-8)",
             "too-large": "the file is over 1 MiB, nests deeper than 32 levels, or expands past 100,000 values",
             "duplicate-key": "a mapping names the same key twice",
