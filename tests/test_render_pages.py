@@ -1,11 +1,12 @@
 """Tests for render_pages.py: exact Markdown, links and anchors from ids."""
 
 import json
+import re
 
 import pytest
 
 from virtstack import pipeline
-from virtstack.render_pages import diagram_pages, render_pages
+from virtstack.render_pages import diagram_pages, longest_of, render_pages
 
 from conftest import FIXTURES, SOURCES_README_API
 
@@ -344,3 +345,15 @@ See also: [QEMU](qemu.md), [KVM](kvm.md).
 </ol>
 """)
     assert {"url": "components/kvmtool/", "title": "Removed: kvmtool"} in json.loads(pages["pages.json"])
+
+
+def test_longest_of_shares_beginnings_and_prefers_the_longer_word():
+    assert longest_of(["vm", "vmm", "vmx", "kvm", "v.m"]) == r"(?:kvm|v(?:\.m|m(?:m|x|)))"
+
+
+@pytest.mark.parametrize("text", ["a VMM, a VM and vmx.", "vmmx vm-vm v.m KVM", "гипервизора гипервизор гипер", ""])
+def test_longest_of_matches_what_the_words_longest_first_do(text):
+    words = ["vm", "vmm", "vmx", "kvm", "v.m", "гипервизор", "гипервизора", "гипер"]
+    joined = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I)
+    tree = re.compile(r"(?<!\w)" + longest_of(words) + r"(?!\w)", re.I)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in joined.finditer(text)]
