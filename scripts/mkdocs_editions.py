@@ -12,7 +12,9 @@ pages, so serve converts only those from Markdown (the diagrams set aside),
 indexes only those for search, lays out only the pictures whose scene
 changed and renders only the pages whose template input changed: the rest
 reuse what the same step gave the build before (remember_conversions,
-remember_search_entries, start_conversions, remember_pages); templates are
+remember_search_entries, start_conversions, remember_pages,
+typeset_once); static files are hard-linked, not copied
+(link_static_files); templates are
 compiled once (remember_templates) and the theme's files listed once
 (remember_theme_files). Serve rebuilds on the system's file events, not at
 its next poll (watch_file_events). Everything here assumes scripts/ does not
@@ -40,7 +42,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import _HTMLHandler  # how MkDocs finds the anchors of raw HTML
 
-from virtstack import pipeline
+from virtstack import pipeline, typography
 from virtstack.render_diagrams import draw
 from virtstack.urls import edition_url
 from virtstack.words import LABELS
@@ -496,6 +498,45 @@ def remember_theme_files(config):
 
     theme.get_env = get_env
     return config
+
+
+def typeset_once(html: str, config) -> str:
+    """Under serve, return typography.typeset(html), typesetting again only a page the build before did not give."""
+    lang, key = config.theme["language"], ("typeset", html)
+    done = _recall(lang, key)
+    _converting[lang][key] = done = typography.typeset(html) if done is None else done
+    return done
+
+
+def link_static_files(files):
+    """Under serve, hard-link each file copied as it is into the site instead of copying it (Material has hundreds); return files.
+
+    A link is the source file itself: nothing may write through it. So a
+    file written to a taken place first removes what is there, and a page
+    (HTML, which the hook rewrites) is never a link. Where the system
+    refuses a link (another file system), the file is copied.
+    """
+    for file in files:
+        file.copy_file = _linked_or_copied(file, file.copy_file)
+    return files
+
+
+def _linked_or_copied(file, copy_file):
+    """Return copy_file(dirty) for file, linking a media file with a source and removing what was at its place first."""
+    def put(dirty: bool = False) -> None:
+        if dirty and not file.is_modified():
+            return
+        output = file.abs_dest_path
+        if os.path.lexists(output):
+            os.remove(output)
+        if file.is_media_file() and file.abs_src_path is not None:
+            os.makedirs(os.path.dirname(output), exist_ok=True)
+            try:
+                return os.link(file.abs_src_path, output)
+            except OSError:
+                pass
+        copy_file(dirty)
+    return put
 
 
 BUILD_DELAY = 0.05  # seconds without another file event before a rebuild starts (MkDocs: 0.1)

@@ -7,8 +7,8 @@ PluginError listing every issue line (no traceback); under `mkdocs serve`
 they are logged and shown at the top of every page of the last good build
 instead, so requests never wait for a fixed model. Model warnings are
 logged, so `--strict` fails on them.
-After the build, every page of a Russian edition is typeset (typography.py,
-under serve too), and every page gets the Content-Security-Policy (csp.py),
+Every page of a Russian edition is typeset as it is written (typography.py,
+under serve too), and after the build every page gets the Content-Security-Policy (csp.py),
 the steps scripts/zensical_build.py applies to a Zensical build. Restart `mkdocs serve`
 after editing scripts/: MkDocs does not reload hooks.
 """
@@ -81,12 +81,12 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    """Add the generated files; refuse one that a hand-written file already uses."""
+    """Add the generated files; refuse one that a hand-written file already uses. Under serve, link static files."""
     for path, content in _generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the model also generates it; rename one")
         files.append(File.generated(config, path, content=content))
-    return files
+    return mkdocs_editions.link_static_files(files) if _serving[0] else files
 
 
 def on_nav(nav, config, files):
@@ -109,8 +109,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Under serve, while the model is broken, show its problems at the top of every page."""
+    """Typeset a Russian edition's page; under serve, while the model is broken, show its problems at the top."""
+    output = _typeset(output, config)
     return mkdocs_editions.with_problems(output, _problems, config.theme["language"]) if _problems else output
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """Typeset a Russian edition's pages made from a template alone (404.html)."""
+    return _typeset(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _typeset(html: str, config) -> str:
+    """Return a page of a Russian edition typeset (typography.py), else as it is; under serve, each page once."""
+    if config.theme["language"] not in typography.LANGUAGES:
+        return html
+    return mkdocs_editions.typeset_once(html, config) if _serving[0] else typography.typeset(html)
 
 
 def on_shutdown() -> None:
@@ -119,15 +132,13 @@ def on_shutdown() -> None:
 
 
 def on_post_build(config) -> None:
-    """Typeset a Russian edition's pages; then give every page its policy, or under serve add the other editions.
+    """Give every page its policy, or under serve add the other editions.
 
     `mkdocs serve` adds its live-reload script to each page as it sends it, a
     new inline script every time, which no policy written at build time can
     list: the policy is for the published site.
     """
     lang = config.theme["language"]
-    if lang in typography.LANGUAGES:
-        transform_pages(Path(config.site_dir), typography.typeset_pages, editions_inside(lang))
     if _serving[0]:
         mkdocs_editions.finish_conversions(config)
         mkdocs_editions.build_other_editions(config)

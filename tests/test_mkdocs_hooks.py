@@ -326,3 +326,30 @@ def test_serve_rebuilds_on_a_written_file_not_on_a_file_read(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_serve_links_static_files_into_the_site_and_never_writes_through_a_link(tmp_path):
+    """A theme file is linked; a docs file and a generated file at its place replace the link; a page is copied."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs_editions import link_static_files
+
+    theme, docs, site = tmp_path / "theme", tmp_path / "docs", tmp_path / "site"
+    for folder in (theme, docs):
+        (folder / "css").mkdir(parents=True)
+        (folder / "css" / "a.css").write_text(folder.name)
+    (docs / "p.html").write_text("<p>page</p>")
+    from_theme, from_docs, page = (File(path, str(folder), str(site), True) for path, folder in
+                                   (("css/a.css", theme), ("css/a.css", docs), ("p.html", docs)))
+    made = File("css/a.css", None, str(site), True)
+    made.content_string = "made"
+    for file in (from_theme, from_docs, page, made):  # one source path each: MkDocs keeps the last of a path
+        link_static_files(Files([file]))
+    from_theme.copy_file()
+    assert os.path.samefile(site / "css/a.css", theme / "css/a.css")
+    from_docs.copy_file()
+    assert os.path.samefile(site / "css/a.css", docs / "css/a.css")
+    made.copy_file()
+    page.copy_file()
+    assert [(site / "css/a.css").read_text(), (theme / "css/a.css").read_text(), (docs / "css/a.css").read_text()] == [
+        "made", "theme", "docs"]
+    assert ((site / "p.html").read_text(), (site / "p.html").stat().st_nlink) == ("<p>page</p>", 1)

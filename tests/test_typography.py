@@ -87,13 +87,13 @@ def test_typeset_pages_typesets_every_page():
 
 def test_the_mkdocs_hook_and_the_zensical_build_typeset_the_russian_edition_only(tmp_path):
     page = '<html><head><meta charset="utf-8"></head><body><p>и в ядре</p></body></html>'
-    for engine in ("mkdocs-en", "mkdocs-ru", "zensical-en", "zensical-ru"):
-        (tmp_path / engine).mkdir()
-        (tmp_path / engine / "index.html").write_text(page, encoding="utf-8")
+    typeset = page.replace("и в ядре", nb("и~в~ядре"))
     for lang in ("en", "ru"):
-        mkdocs_hooks.on_post_build(SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path / f"mkdocs-{lang}")))
-        zensical_build.typeset(lang, tmp_path / f"zensical-{lang}")
-    texts = {engine: (tmp_path / engine / "index.html").read_text(encoding="utf-8") for engine in
-             ("mkdocs-en", "mkdocs-ru", "zensical-en", "zensical-ru")}
-    assert "<p>и в ядре</p>" in texts["mkdocs-en"] and texts["zensical-en"] == page
-    assert nb("<p>и~в~ядре</p>") in texts["mkdocs-ru"] and texts["zensical-ru"] == page.replace("и в ядре", nb("и~в~ядре"))
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "index.html").write_text(page, encoding="utf-8")
+        zensical_build.typeset(lang, tmp_path / lang)
+    config = {lang: SimpleNamespace(theme={"language": lang}) for lang in ("en", "ru")}
+    assert [mkdocs_hooks.on_post_page(page, None, config[lang]) for lang in ("en", "ru")] == [page, typeset]
+    assert [mkdocs_hooks.on_post_template(page, "404.html", config[lang]) for lang in ("en", "ru")] == [page, typeset]
+    assert mkdocs_hooks.on_post_template("<p>и в</p>", "sitemap.xml", config["ru"]) == "<p>и в</p>"
+    assert [(tmp_path / lang / "index.html").read_text(encoding="utf-8") for lang in ("en", "ru")] == [page, typeset]
