@@ -13,15 +13,16 @@ indexes only those for search, lays out only the pictures whose scene
 changed and renders only the pages whose template input changed: the rest
 reuse what the same step gave the build before (remember_conversions,
 remember_search_entries, start_conversions, remember_pages,
-typeset_once); static files are hard-linked, not copied
-(link_static_files); templates are
-compiled once (remember_templates) and the theme's files listed once
+typeset_once); static and generated files are hard-linked, not
+written (link_static_files); templates are compiled once (remember_templates) and the theme's files listed once
 (remember_theme_files). Serve rebuilds on the system's file events, not at
 its next poll (watch_file_events). Everything here assumes scripts/ does not
 change while serve runs (restart it after editing them, as for the hook).
 """
 
+import atexit
 import copy
+import hashlib
 import json
 import logging
 import os
@@ -212,9 +213,10 @@ class _Records(logging.Handler):
 
 
 def start_conversions(config) -> None:
-    """At the start of a build under serve, begin the edition's new set of conversions; lay out unchanged pictures once."""
+    """At the start of a build under serve, begin the edition's new set of conversions and contents; lay out unchanged pictures once."""
     _converting[config.theme["language"]] = {}
     _layouts[:] = [_layouts[1], {}]
+    _contents.next_build()
     pipeline.draw = _remembered_draw
 
 
@@ -509,12 +511,15 @@ def typeset_once(html: str, config) -> str:
 
 
 def link_static_files(files):
-    """Under serve, hard-link each file copied as it is into the site instead of copying it (Material has hundreds); return files.
+    """Under serve, hard-link each file copied or generated as it is into the site instead of writing it; return files.
 
-    A link is the source file itself: nothing may write through it. So a
-    file written to a taken place first removes what is there, and a page
-    (HTML, which the hook rewrites) is never a link. Where the system
-    refuses a link (another file system), the file is copied.
+    Creating a file costs about twenty times what a link does, and every
+    rebuild writes the same few hundred diagrams again. A file with a source
+    is linked to it; a generated one to its content, written once into a
+    folder of contents (_Contents). A link is the file itself: nothing may
+    write through it. So a file written to a taken place first removes what
+    is there, and pages (HTML, JSON, XML) are never links. Where the system
+    refuses a link (another file system), the file is written.
     """
     for file in files:
         file.copy_file = _linked_or_copied(file, file.copy_file)
@@ -522,21 +527,51 @@ def link_static_files(files):
 
 
 def _linked_or_copied(file, copy_file):
-    """Return copy_file(dirty) for file, linking a media file with a source and removing what was at its place first."""
+    """Return copy_file(dirty) for file, linking a media file and removing what was at its place first."""
     def put(dirty: bool = False) -> None:
         if dirty and not file.is_modified():
             return
         output = file.abs_dest_path
         if os.path.lexists(output):
             os.remove(output)
-        if file.is_media_file() and file.abs_src_path is not None:
+        if file.is_media_file():
             os.makedirs(os.path.dirname(output), exist_ok=True)
             try:
-                return os.link(file.abs_src_path, output)
+                return os.link(file.abs_src_path or _contents.path_of(file.content_bytes), output)
             except OSError:
                 pass
         copy_file(dirty)
     return put
+
+
+class _Contents:
+    """Under serve, one file per content generated, named by its hash, in a folder of its own: what the build before and this one use."""
+
+    def __init__(self):
+        self.folder: str | None = None
+        self.used: list[set[str]] = [set(), set()]  # the names the build before used, and this one
+
+    def path_of(self, content: bytes) -> str:
+        """Return the path of a file holding content, written now if no build kept one."""
+        if self.folder is None:
+            self.folder = tempfile.mkdtemp(prefix="mkdocs_serve_contents_")
+            atexit.register(shutil.rmtree, self.folder, True)
+        name = hashlib.sha256(content).hexdigest()
+        path = os.path.join(self.folder, name)
+        if not os.path.exists(path):
+            with open(path, "wb") as output:
+                output.write(content)
+        self.used[1].add(name)
+        return path
+
+    def next_build(self) -> None:
+        """Start a build: forget the contents that the build before did not use."""
+        for name in self.used[0] - self.used[1]:
+            os.remove(os.path.join(self.folder, name))
+        self.used = [self.used[1], set()]
+
+
+_contents = _Contents()
 
 
 BUILD_DELAY = 0.05  # seconds without another file event before a rebuild starts (MkDocs: 0.1)

@@ -353,3 +353,19 @@ def test_serve_links_static_files_into_the_site_and_never_writes_through_a_link(
     assert [(site / "css/a.css").read_text(), (theme / "css/a.css").read_text(), (docs / "css/a.css").read_text()] == [
         "made", "theme", "docs"]
     assert ((site / "p.html").read_text(), (site / "p.html").stat().st_nlink) == ("<p>page</p>", 1)
+
+
+def test_serve_writes_each_generated_content_once_and_forgets_what_the_build_before_did_not_use():
+    from mkdocs_editions import _Contents
+
+    contents = _Contents()
+    first = contents.path_of(b"<svg>a</svg>")
+    assert contents.path_of(b"<svg>a</svg>") == first and open(first, "rb").read() == b"<svg>a</svg>"
+    contents.next_build()
+    assert contents.path_of(b"<svg>a</svg>") == first
+    second = contents.path_of(b"<svg>b</svg>")
+    contents.next_build()  # the build before used both
+    assert (os.path.exists(first), os.path.exists(second)) == (True, True)
+    contents.path_of(b"<svg>b</svg>")
+    contents.next_build()  # the build before used only b
+    assert (os.path.exists(first), os.path.exists(second)) == (False, True)
