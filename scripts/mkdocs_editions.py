@@ -10,7 +10,7 @@ the model breaks, serve keeps the last good pages and shows the problems at
 the top of each, until the model is fixed. A one-field edit changes a few
 pages, so serve converts only those from Markdown (the diagrams set aside),
 indexes only those for search, lays out only the pictures whose scene
-changed and renders only the pages whose template input changed: the rest
+changed (_PICTURE_STEPS) and renders only the pages whose template input changed: the rest
 reuse what the same step gave the build before (remember_conversions,
 remember_search_entries, start_conversions, remember_pages,
 typeset_once); static and generated files are hard-linked, not
@@ -44,7 +44,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import _HTMLHandler  # how MkDocs finds the anchors of raw HTML
 
 from virtstack import pipeline, typography
-from virtstack.render_diagrams import draw
+from virtstack.measure import measure_words
+from virtstack.render_diagrams import draw, svg_for_inline
 from virtstack.urls import edition_url
 from virtstack.words import LABELS
 from virtstack.schema import LANGUAGES
@@ -213,23 +214,44 @@ class _Records(logging.Handler):
 
 
 def start_conversions(config) -> None:
-    """At the start of a build under serve, begin the edition's new set of conversions and contents; lay out unchanged pictures once."""
+    """At the start of a build under serve, begin the edition's new set of conversions and contents; draw unchanged pictures once."""
     _converting[config.theme["language"]] = {}
-    _layouts[:] = [_layouts[1], {}]
     _contents.next_build()
-    pipeline.draw = _remembered_draw
+    for name, remembered in _PICTURE_STEPS.items():
+        remembered.next_build()
+        setattr(pipeline, name, remembered)
 
 
-_layouts: list[dict] = [{}, {}]  # under serve: the layouts of the build before, and of this one
+class _Remembered:
+    """A pure step of the pipeline under serve: what the build before or this one gave for the same key, else computed."""
+
+    def __init__(self, step, key):
+        self.step, self.key = step, key
+        self.before: dict = {}
+        self.now: dict = {}
+
+    def next_build(self) -> None:
+        """Start a build: keep only what the build before used."""
+        self.before, self.now = self.now, {}
+
+    def __call__(self, *args):
+        key = self.key(*args)
+        done = self.now[key] if key in self.now else self.before[key] if key in self.before else self.step(*args)
+        self.now[key] = done
+        return done
 
 
-def _remembered_draw(scene, frame, widths) -> tuple:
-    """Return draw(scene, frame, widths), the same as the build before gave for the same scene, frame and text widths."""
-    measured = _once("widths", widths, lambda: (tuple(sorted(widths.words.items())), tuple(sorted(widths.spaces.items()))))
-    key = (repr(scene), repr(frame), measured)
-    drawn = _layouts[1].get(key) or _layouts[0].get(key) or draw(scene, frame, widths)
-    _layouts[1][key] = drawn
-    return drawn
+def _widths_key(widths) -> tuple:
+    """Return every measured width of a build, computed once for the same TextWidths."""
+    return _once("widths", widths, lambda: (tuple(sorted(widths.words.items())), tuple(sorted(widths.spaces.items()))))
+
+
+# The pipeline's picture steps, each the same for the same input: a layout, an SVG made ready for its page, the widths of texts.
+_PICTURE_STEPS = {
+    "draw": _Remembered(draw, lambda scene, frame, widths: (repr(scene), repr(frame), _widths_key(widths))),
+    "svg_for_inline": _Remembered(svg_for_inline, lambda svg, label, links, base, variant: (svg, label, repr(links), base, variant)),
+    "measure_words": _Remembered(measure_words, lambda texts, run: frozenset(texts)),
+}
 
 
 def finish_conversions(config) -> None:
@@ -574,7 +596,7 @@ class _Contents:
 _contents = _Contents()
 
 
-BUILD_DELAY = 0.05  # seconds without another file event before a rebuild starts (MkDocs: 0.1)
+BUILD_DELAY = 0.02  # seconds without another file event before a rebuild starts (MkDocs: 0.1); one save's events come together
 
 
 class _FileChanges(Observer):

@@ -311,7 +311,7 @@ def test_serve_rebuilds_on_a_written_file_not_on_a_file_read(tmp_path):
     server.watch(str(watched))
     assert mkdocs_editions.watch_file_events(server) is server
     assert (type(server.observer).__name__, server.build_delay, list(server._watched_paths)) == (
-        "_FileChanges", 0.05, [str(watched)])
+        "_FileChanges", 0.02, [str(watched)])
     server.observer.start()
     try:
         (watched / "a.yaml").read_text()
