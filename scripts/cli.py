@@ -50,7 +50,7 @@ from virtstack import addresses, csp, diff, json_schema, pipeline, scaffold, sch
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_github, format_issue
 from virtstack.load import load_documents, parse_document, read_lines
-from virtstack.render_diagrams import DotNotFound
+from virtstack.graphviz_run import GraphvizError
 from virtstack.write import UnsafePath, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_issues(error.issues, show)
         errors = sum(i.severity == "error" for i in error.issues)
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
-    except (DotNotFound, UnsafePath, OSError) as error:
+    except (GraphvizError, UnsafePath, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
     return 1
 

@@ -25,7 +25,7 @@ import mkdocs_editions
 from virtstack import csp, pipeline, theme_words, typography
 from virtstack.cache import DotCache
 from virtstack.issues import ModelError, format_issue
-from virtstack.graphviz_run import DotNotFound
+from virtstack.graphviz_run import GraphvizError
 from virtstack.urls import editions_inside
 from virtstack.write import transform_pages
 
@@ -66,7 +66,7 @@ def on_pre_build(config) -> None:
     try:  # link-preview images are for the published site; serve skips them
         outputs, warnings = pipeline.build_with_warnings(root / "diagrams", root, cache, config.theme["language"],
                                                          config.site_url or "", previews=not _serving[0])
-    except (ModelError, DotNotFound) as error:
+    except (ModelError, GraphvizError) as error:
         problems = [format_issue(i) for i in error.issues] if isinstance(error, ModelError) else [str(error)]
         if not _serving[0]:
             raise PluginError("the model in diagrams/ has problems:\n" + "\n".join(problems)) from None

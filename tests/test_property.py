@@ -41,7 +41,7 @@ from hypothesis import strategies as st
 from virtstack import pipeline
 from virtstack.escape import dot_string, markdown_text, plain_text
 from virtstack.issues import ModelError
-from virtstack.validate import MAX_STRING
+from virtstack.validate import MAX_BYTES, MAX_STRING, MAX_WORD
 
 def examples(full: int) -> int:
     """Return how many examples a property test tries: full under Hypothesis' default profile (100 examples),
@@ -401,12 +401,17 @@ def test_a_model_that_check_accepts_can_be_rendered(summary, model_dir):
         assert tips == ["virsh: " + plain_text(summary)], path
 
 
-# The check counts characters, `dot` bytes: a name of 5000 four-byte characters is 20 KB in DOT, past the
-# 16 KiB `dot` reads in one string. It passes the check, then `dot` fails, and the graphviz package, decoding
-# dot's message that cut a character in two, raises UnicodeDecodeError: a traceback instead of a located issue.
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError, reason="check limits characters, dot limits bytes")
-def test_the_longest_name_the_check_allows_can_be_drawn(model_dir):
-    components = (FIXTURES / "valid/components.yaml").read_text().replace("name: {en: virsh,", f"name: {{en: {'😀' * MAX_STRING},")
+# The longest names the check allows, in the widest characters and the longest words: `dot` reads at most
+# 16 KiB in one string and fails on a node wider than 65,535 points, and each of these is drawn.
+LONGEST_NAMES = {"four-byte-characters": " ".join(["😀" * MAX_WORD] * (MAX_BYTES // (4 * MAX_WORD + 1))),
+                 "one-long-word": "w" * MAX_WORD,
+                 "long-cyrillic-words": " ".join(["ж" * MAX_WORD] * (MAX_STRING // (MAX_WORD + 1)))}
+
+
+@pytest.mark.parametrize("name", LONGEST_NAMES.values(), ids=LONGEST_NAMES.keys())
+def test_the_longest_names_the_check_allows_can_be_drawn(name, model_dir):
+    quoted = json.dumps(name, ensure_ascii=False)
+    components = (FIXTURES / "valid/components.yaml").read_text().replace("name: {en: virsh,", f"name: {{en: {quoted},")
     folder = model_dir({"components.yaml": components})
     assert pipeline.check(folder, folder.parent)[1] == []
     assert "stack.svg" in pipeline.build(folder, folder.parent)
@@ -414,7 +419,9 @@ def test_the_longest_name_the_check_allows_can_be_drawn(model_dir):
 
 # Texts `dot` could not draw, or not in one piece: the check refuses each, at the text, so render never sees them.
 REFUSED_SUMMARIES = {"nul": ("NUL \x00 inside", "bad-text"), "escape-character": ("escape \x1b[31m inside", "bad-text"),
-                     "one-character-too-long": ("w" * (MAX_STRING + 1), "too-long")}
+                     "one-character-too-long": ("w " * (MAX_STRING // 2) + "w", "too-long"),
+                     "one-byte-too-long": ("😀" * (MAX_BYTES // 4) + "w", "too-long"),
+                     "a-word-too-long": ("w" * (MAX_WORD + 1), "too-long")}
 
 
 @pytest.mark.parametrize(("summary", "code"), REFUSED_SUMMARIES.values(), ids=REFUSED_SUMMARIES.keys())

@@ -10,12 +10,16 @@ from functools import cache
 
 import graphviz
 
-__all__ = ["DOT_MISSING", "DotNotFound", "run", "version"]
+__all__ = ["DOT_MISSING", "DotNotFound", "GraphvizError", "run", "version"]
 
 DOT_MISSING = "Graphviz's 'dot' was not found on PATH; install the graphviz package (make setup does)"
 
 
-class DotNotFound(Exception):
+class GraphvizError(Exception):
+    """Raised when Graphviz cannot draw: it is not installed, or it refused a diagram."""
+
+
+class DotNotFound(GraphvizError):
     """Raised when Graphviz is not installed."""
 
 
@@ -25,6 +29,10 @@ def run(source: str, fmt: str, engine: str = "neato") -> bytes:
         return graphviz.pipe(engine, fmt, source.encode("utf-8"), neato_no_op=2 if engine == "neato" else None)
     except graphviz.ExecutableNotFound as error:
         raise DotNotFound(DOT_MISSING) from error
+    except (graphviz.CalledProcessError, UnicodeDecodeError) as error:  # the second: its message cut in a character
+        said = error.stderr.decode("utf-8", "replace").strip() if isinstance(error, graphviz.CalledProcessError) else ""
+        raise GraphvizError(f"Graphviz's {engine} could not draw a diagram ({said.splitlines()[0] if said else error}); "
+                            "the model check passed, so please report it with the model that caused it") from error
 
 
 @cache

@@ -19,13 +19,12 @@ from urllib.parse import urljoin
 from . import style
 from .draw import layout_to_dot
 from .escape import html_text
-from .graphviz_run import DotNotFound
 from .layout import Frame, Layout, layout_scene, texts_of
 from .model import Model
 from .scene import Diagram, Link, Scene
 from .views import kind_of
 
-__all__ = ["DotNotFound", "FRAMES", "Link", "diagram_links", "diagram_scenes", "draw", "frame_of", "preview_dot",
+__all__ = ["FRAMES", "Link", "diagram_links", "diagram_scenes", "draw", "frame_of", "preview_dot",
            "shown_as", "svg_for_inline", "texts_of", "title_card_dot", "variant_id"]
 
 FRAMES = {spec["name"]: Frame(**spec) for spec in (style.WIDE, style.NARROW, style.COLUMN)}

@@ -225,6 +225,8 @@ def check_list(spec: schema.ListOf, value, doc, path, name, seen) -> Iterator[Is
 
 
 MAX_STRING = 5000
+MAX_BYTES = 12000  # in UTF-8: dot reads at most 16 KiB in one string, escapes included
+MAX_WORD = 100  # characters without a breaking space: a diagram wraps texts only there
 UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -239,6 +241,22 @@ def check_str(spec, value, doc, path, name, seen) -> Iterator[Issue]:
         yield _issue(doc, path, f"'{name}' contains the control character {bad!r}; remove it", "bad-text")
     elif len(value) > MAX_STRING:
         yield _issue(doc, path, f"'{name}' is {len(value)} characters long; the limit is {MAX_STRING}", "too-long")
+    elif len(value.encode("utf-8")) > MAX_BYTES:
+        yield _issue(doc, path, f"'{name}' is {len(value.encode('utf-8'))} bytes long in UTF-8; the limit is {MAX_BYTES}",
+                     "too-long")
+    elif not isinstance(spec, schema.Url):
+        yield from _long_words(value, doc, path, name)
+
+
+def _long_words(value: str, doc, path, name) -> Iterator[Issue]:
+    """Refuse a word no diagram could wrap: longer than MAX_WORD characters without a breaking space."""
+    word = max(value.split(), key=len)
+    if len(word) > MAX_WORD and not _URL_LIKE.match(word):
+        yield _issue(doc, path, f"'{name}' has a word of {len(word)} characters, {word[:20]!r}…; the limit is {MAX_WORD}, "
+                     "so that a diagram can wrap it: add spaces", "too-long")
+
+
+_URL_LIKE = re.compile(r"[(`<]*https?://", re.I)  # a link in Markdown text: pages wrap it, diagrams never draw it
 
 
 def check_id(spec, value, doc, path, name, seen) -> Iterator[Issue]:

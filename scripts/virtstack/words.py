@@ -474,7 +474,7 @@ gives the same file, byte for byte.
             "bad-text": "a text holds a control character, or a lone surrogate, that no page or diagram can show",
             "bad-placeholder": "a relation's sentence lacks `{from}` or `{to}`, holds one twice, or holds an "
                                "unknown `{placeholder}`",
-            "too-long": "a string longer than 5,000 characters",
+            "too-long": "a string longer than 5,000 characters or 12,000 bytes in UTF-8, or with a word over 100 characters",
             "ru-style": "a Russian text uses a variant the Russian style sheet (STYLE.ru.md) rejects; the message says "
                         "what to write (only `make check` looks)",
             "gone-address": "an address listed in diagrams/published.txt no longer exists: no alias keeps it, and "
@@ -674,7 +674,7 @@ gives the same file, byte for byte.
                         "ни на странице, ни на схеме",
             "bad-placeholder": "в предложении связи нет подстановки `{from}` или `{to}`, одна из них встречается "
                                "дважды или в фигурных скобках стоит неизвестная подстановка",
-            "too-long": "строка длиннее 5000 символов",
+            "too-long": "строка длиннее 5000 символов или 12 000 байт в UTF-8 либо со словом длиннее 100 символов",
             "ru-style": "в русском тексте стоит вариант, который руководство по стилю (`STYLE.ru.md`) отвергает; "
                         "в сообщении сказано, что писать вместо него (это проверяет только `make check`)",
             "gone-address": "адреса из diagrams/published.txt больше нет: его не сохраняет ни один прежний "
