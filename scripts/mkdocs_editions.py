@@ -10,11 +10,13 @@ the model breaks, serve keeps the last good pages and shows the problems at
 the top of each, until the model is fixed. A one-field edit changes a few
 pages, so serve converts only those from Markdown (the diagrams set aside),
 indexes only those for search, lays out only the pictures whose scene
-changed (_PICTURE_STEPS) and renders only the pages whose template input changed: the rest
+changed (_PICTURE_STEPS), renders only the pages whose template input
+changed and typesets only the Russian pages whose HTML changed: the rest
 reuse what the same step gave the build before (remember_conversions,
 remember_search_entries, start_conversions, remember_pages,
-typeset_once); static and generated files are hard-linked, not
-written (link_static_files); templates are compiled once (remember_templates) and the theme's files listed once
+typeset_once). Static and generated files are hard-linked into the site,
+not written (link_static_files); templates are compiled once
+(remember_templates) and the theme's files listed once
 (remember_theme_files). Serve rebuilds on the system's file events, not at
 its next poll (watch_file_events). Everything here assumes scripts/ does not
 change while serve runs (restart it after editing them, as for the hook).
@@ -214,7 +216,7 @@ class _Records(logging.Handler):
 
 
 def start_conversions(config) -> None:
-    """At the start of a build under serve, begin the edition's new set of conversions and contents; draw unchanged pictures once."""
+    """At the start of a build under serve, begin the edition's new conversions and contents; draw unchanged pictures once."""
     _converting[config.theme["language"]] = {}
     _contents.next_build()
     for name, remembered in _PICTURE_STEPS.items():
@@ -249,7 +251,7 @@ def _widths_key(widths) -> tuple:
 # The pipeline's picture steps, each the same for the same input: a layout, an SVG made ready for its page, the widths of texts.
 _PICTURE_STEPS = {
     "draw": _Remembered(draw, lambda scene, frame, widths: (repr(scene), repr(frame), _widths_key(widths))),
-    "svg_for_inline": _Remembered(svg_for_inline, lambda svg, label, links, base, variant: (svg, label, repr(links), base, variant)),
+    "svg_for_inline": _Remembered(svg_for_inline, lambda svg, label, links, base, shown: (svg, label, repr(links), base, shown)),
     "measure_words": _Remembered(measure_words, lambda texts, run: frozenset(texts)),
 }
 
@@ -567,7 +569,7 @@ def _linked_or_copied(file, copy_file):
 
 
 class _Contents:
-    """Under serve, one file per content generated, named by its hash, in a folder of its own: what the build before and this one use."""
+    """Under serve, one file per generated content, named by its hash, in a folder of its own: the build before's and this one's."""
 
     def __init__(self):
         self.folder: str | None = None
