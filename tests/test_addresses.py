@@ -266,6 +266,7 @@ def test_a_retired_component_leaves_a_removal_page_and_its_relation_a_note(model
     assert english["components/virsh.md"] == """\
 ---
 description: "The site no longer covers shells."
+robots: "noindex"
 search: {"exclude": true}
 ---
 

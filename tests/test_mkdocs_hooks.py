@@ -75,6 +75,17 @@ def test_build_fails_on_a_broken_anchor(tmp_path):
     assert "contains a link 'components/kvm.md#no-such-anchor', but the doc 'components/kvm.md' does not contain an anchor" in result.stderr
 
 
+def test_a_page_whose_front_matter_says_noindex_tells_search_engines_so_and_no_other_page_does(tmp_path):
+    """Removal pages say `robots: "noindex"` (render_pages); the page template turns it into the meta tag."""
+    project = copy_project(tmp_path)
+    about = project / "docs/about.md"
+    about.write_text('---\nrobots: "noindex"\n---\n\n' + about.read_text())
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    pages = {path: (project / "site" / path).read_text() for path in ("about/index.html", "index.html")}
+    assert [page.count('<meta name="robots" content="noindex">') for page in pages.values()] == [1, 0]
+
+
 def test_build_refuses_a_hand_written_page_that_the_model_also_generates(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs/layers.md").write_text("# Layers\n")

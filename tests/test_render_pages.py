@@ -316,6 +316,7 @@ def test_render_removed_gives_the_whole_removal_page_with_its_sources(model_dir)
 description: "The site covers one VMM per stack."
 image: "components/kvmtool/preview.png"
 image_alt: "Removed: kvmtool"
+robots: "noindex"
 search: {"exclude": true}
 ---
 

@@ -205,7 +205,7 @@ class Page:
         return "\n".join(self._front_matter() + self.lines)
 
     def _front_matter(self) -> list[str]:
-        """Return the page's metadata for link previews: its description and preview image."""
+        """Return the page's metadata: its description and preview image; a removal page is kept out of indexes."""
         meta = {"description": plain_text(self.description)} if self.description else {}
         if self.path in self.site.previews:
             meta["image"] = self.site.previews[self.path]
@@ -213,7 +213,8 @@ class Page:
         elif self.site.cards:  # a card with the page's title
             meta["image"] = urls.preview(self.path)
             meta["image_alt"] = plain_text(self.title)
-        if self.hidden:
+        if self.hidden:  # a removal page: for readers of old links, not for search engines or the site's search
+            meta["robots"] = "noindex"
             meta["search"] = {"exclude": True}
         # JSON strings are valid YAML scalars, escaped whatever the text holds.
         return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""] if meta else []
