@@ -479,3 +479,26 @@ def test_no_did_you_mean_proposes_a_relation_whose_end_is_itself_the_typo(model_
     assert [format_issue(i) for i in caught.value.issues if i.code == "unknown-ref"] == [
         "diagrams/relations.yaml:2:23: error: unknown component 'qemo' in 'to' (did you mean 'qemu'?) [unknown-ref]",
         "diagrams/views.yaml:2:91: error: unknown relation 'virsh-controls-qemu' in 'relations' [unknown-ref]"]
+
+
+@pytest.mark.parametrize(("summary", "word"), [
+    ("https://example.org/" + "a" * 200 + " and " + "b" * 150, "b" * 150),  # a link is exempt, not what follows it
+    ("a\u00a0" * 60 + "end", "a\u00a0" * 60 + "end"),  # a no-break space breaks no line, so it ends no word
+])
+def test_too_long_names_every_word_a_diagram_could_not_wrap(check, summary, word):
+    components = FIXTURE_COMPONENTS.replace("{en: A shell.,", "{en: " + repr(summary).replace("'", '"') + ",")
+    written = repr(summary)[1:31]  # as the YAML holds it, a no-break space as \\xa0
+    line = components.splitlines().index(next(text for text in components.splitlines() if written in text)) + 1
+    column = components.splitlines()[line - 1].index('"') + 1
+    assert errors(check, {"components.yaml": components}) == [
+        f"diagrams/components.yaml:{line}:{column}: error: 'summary.en' has a word of {len(word)} characters, {word[:20]!r}…; "
+        "the limit is 100, so that a diagram can wrap it: add spaces [too-long]"]
+
+
+def test_too_long_refuses_a_glossary_phrase_over_a_hundred_characters(answers_dir):
+    glossary = answers_dir / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("matches: {en: [VMM, VMMs]", "matches: {en: [VMM, " + "vmm " * 25 + "x]"))
+    documents, issues = load_documents(answers_dir, answers_dir.parent)
+    lines = [format_issue(i) for i in issues + validate_model(documents)[1] if i.severity == "error"]
+    assert lines == ["diagrams/glossary.yaml:4:25: error: 'matches.en[1]' is 101 characters long; a word or phrase that links to a "
+                     "term is at most 100 [too-long]"]

@@ -18,6 +18,7 @@ from . import model, schema
 from .issues import Issue
 from .languages import LANGUAGE_NAMES
 from .load import Document
+from .measure import words
 from .views import KINDS, VIEW_KINDS
 
 __all__ = ["partial_model", "validate_model"]
@@ -244,16 +245,17 @@ def check_str(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     elif len(value.encode("utf-8")) > MAX_BYTES:
         yield _issue(doc, path, f"'{name}' is {len(value.encode('utf-8'))} bytes long in UTF-8; the limit is {MAX_BYTES}",
                      "too-long")
-    elif not isinstance(spec, schema.Url):
+    else:
         yield from _long_words(value, doc, path, name)
 
 
 def _long_words(value: str, doc, path, name) -> Iterator[Issue]:
-    """Refuse a word no diagram could wrap: longer than MAX_WORD characters without a breaking space."""
-    word = max(value.split(), key=len)
-    if len(word) > MAX_WORD and not _URL_LIKE.match(word):
-        yield _issue(doc, path, f"'{name}' has a word of {len(word)} characters, {word[:20]!r}…; the limit is {MAX_WORD}, "
-                     "so that a diagram can wrap it: add spaces", "too-long")
+    """Refuse a word no diagram could wrap: longer than MAX_WORD characters between spaces a line may break at."""
+    for word in words(value):
+        if len(word) > MAX_WORD and not _URL_LIKE.match(word):
+            yield _issue(doc, path, f"'{name}' has a word of {len(word)} characters, {word[:20]!r}…; the limit is "
+                         f"{MAX_WORD}, so that a diagram can wrap it: add spaces", "too-long")
+            return
 
 
 _URL_LIKE = re.compile(r"[(`<]*https?://", re.I)  # a link in Markdown text: pages wrap it, diagrams never draw it
@@ -323,8 +325,13 @@ def check_text(spec, value, doc, path, name, seen) -> Iterator[Issue]:
 
 def check_words(spec, value, doc, path, name, seen) -> Iterator[Issue]:
     """Check words per language: like a text, but each value is a non-empty list of strings."""
-    words = schema.ListOf(schema.Str(), non_empty=True)
-    yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...], ru: [...]}", "words", check_list, words)
+    phrases = schema.ListOf(schema.Str(), non_empty=True)
+    yield from _per_language(value, doc, path, name, seen, "words per language such as {en: [...], ru: [...]}", "words", check_list, phrases)
+    for lang, listed in value.items() if isinstance(value, dict) else ():
+        for index, phrase in enumerate(listed if isinstance(listed, list) else ()):
+            if isinstance(phrase, str) and len(phrase) > MAX_WORD:
+                yield _issue(doc, path + (lang, index), f"'{name}.{lang}[{index}]' is {len(phrase)} characters long; a word "
+                             f"or phrase that links to a term is at most {MAX_WORD}", "too-long")
 
 
 def check_template(spec: schema.Template, value, doc, path, name, seen) -> Iterator[Issue]:
