@@ -23,6 +23,7 @@ change while serve runs (restart it after editing them, as for the hook).
 """
 
 import atexit
+import contextlib
 import copy
 import hashlib
 import json
@@ -582,16 +583,18 @@ class _Contents:
             atexit.register(shutil.rmtree, self.folder, True)
         name = hashlib.sha256(content).hexdigest()
         path = os.path.join(self.folder, name)
-        if not os.path.exists(path):
-            with open(path, "wb") as output:
+        if not os.path.exists(path):  # written whole under another name first: a failed write leaves no part behind
+            with tempfile.NamedTemporaryFile(dir=self.folder, delete=False) as output:
                 output.write(content)
+            os.replace(output.name, path)
         self.used[1].add(name)
         return path
 
     def next_build(self) -> None:
         """Start a build: forget the contents that the build before did not use."""
         for name in self.used[0] - self.used[1]:
-            os.remove(os.path.join(self.folder, name))
+            with contextlib.suppress(FileNotFoundError):  # a cleaner of temporary files may have been first
+                os.remove(os.path.join(self.folder, name))
         self.used = [self.used[1], set()]
 
 

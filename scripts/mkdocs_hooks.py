@@ -8,7 +8,8 @@ they are logged and shown at the top of every page of the last good build
 instead, so requests never wait for a fixed model. Model warnings are
 logged, so `--strict` fails on them.
 Every page of a Russian edition is typeset as it is written (typography.py,
-under serve too), and after the build every page gets the Content-Security-Policy (csp.py),
+under serve too; generated HTML files such as redirects as well, a hand-written
+.html file in docs/ is copied as it is), and after the build every page gets the Content-Security-Policy (csp.py),
 the steps scripts/zensical_build.py applies to a Zensical build. Restart `mkdocs serve`
 after editing scripts/: MkDocs does not reload hooks.
 """
@@ -81,11 +82,11 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    """Add the generated files; refuse one that a hand-written file already uses. Under serve, link static files."""
+    """Add the generated files, HTML ones typeset as pages are; refuse one a hand-written file uses; under serve, link."""
     for path, content in _generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the model also generates it; rename one")
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, content=_typeset(content, config) if path.endswith(".html") else content))
     return mkdocs_editions.link_static_files(files) if _serving[0] else files
 
 
@@ -110,8 +111,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     """Typeset a Russian edition's page; under serve, while the model is broken, show its problems at the top."""
-    output = _typeset(output, config)
-    return mkdocs_editions.with_problems(output, _problems, config.theme["language"]) if _problems else output
+    output = mkdocs_editions.with_problems(output, _problems, config.theme["language"]) if _problems else output
+    return _typeset(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:

@@ -19,3 +19,9 @@ def test_a_diagram_graphviz_refuses_is_one_error_that_says_so_not_a_traceback():
 
 def test_graphviz_missing_is_a_graphviz_error_too():
     assert issubclass(graphviz_run.DotNotFound, graphviz_run.GraphvizError)
+
+
+def test_the_error_is_named_even_when_graphviz_warns_first():
+    with pytest.raises(graphviz_run.GraphvizError) as refused:
+        graphviz_run.run("digraph { a [shape=nosuchshape]; a -> b; b [label=<<B>x</I>>] }", "svg", "dot")
+    assert "could not draw a diagram (Error: mismatched tag in line 1);" in str(refused.value)

@@ -6,10 +6,15 @@ In the expected strings "~" stands for U+00A0, so that they can be read.
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
+import mkdocs_editions
 import mkdocs_hooks
 import zensical_build
 from virtstack.typography import typeset, typeset_pages
+
+from conftest import ROOT
 
 
 def nb(text: str) -> str:
@@ -97,3 +102,17 @@ def test_the_mkdocs_hook_and_the_zensical_build_typeset_the_russian_edition_only
     assert [mkdocs_hooks.on_post_template(page, "404.html", config[lang]) for lang in ("en", "ru")] == [page, typeset]
     assert mkdocs_hooks.on_post_template("<p>и в</p>", "sitemap.xml", config["ru"]) == "<p>и в</p>"
     assert [(tmp_path / lang / "index.html").read_text(encoding="utf-8") for lang in ("en", "ru")] == [page, typeset]
+
+
+def test_the_mkdocs_hook_typesets_a_russian_edition_s_generated_html_and_its_problems_banner(monkeypatch):
+    """A redirect page is a generated HTML file, not a page; the serve banner is typeset with the page it tops."""
+    config = load_config(str(ROOT / "mkdocs.ru.yml"))
+    hook = next(iter(config.hooks.values()))  # the hook as MkDocs loaded it for this config
+    monkeypatch.setattr(hook, "_generated", {"old/index.html": "<p>и в</p>", "old.svg": "<svg>и в</svg>"})
+    files = config.plugins.on_files(Files([]), config=config)
+    assert [files.get_file_from_path(path).content_string for path in ("old/index.html", "old.svg")] == [
+        nb("<p>и~в</p>"), "<svg>и в</svg>"]
+    monkeypatch.setattr(hook, "_problems", ["x.yaml:1:1: error: и в [bad-type]"])
+    page = "<html><body><p>и в</p></body></html>"
+    assert hook.on_post_page(page, None, config) == typeset(
+        mkdocs_editions.with_problems(page, ["x.yaml:1:1: error: и в [bad-type]"], "ru"))

@@ -30,9 +30,15 @@ def run(source: str, fmt: str, engine: str = "neato") -> bytes:
     except graphviz.ExecutableNotFound as error:
         raise DotNotFound(DOT_MISSING) from error
     except (graphviz.CalledProcessError, UnicodeDecodeError) as error:  # the second: its message cut in a character
-        said = error.stderr.decode("utf-8", "replace").strip() if isinstance(error, graphviz.CalledProcessError) else ""
-        raise GraphvizError(f"Graphviz's {engine} could not draw a diagram ({said.splitlines()[0] if said else error}); "
+        raise GraphvizError(f"Graphviz's {engine} could not draw a diagram ({_first_error(error)}); "
                             "the model check passed, so please report it with the model that caused it") from error
+
+
+def _first_error(error: Exception) -> str:
+    """Return the line of Graphviz's output that says what failed: its first error, else its first line."""
+    said = error.stderr.decode("utf-8", "replace").splitlines() if isinstance(error, graphviz.CalledProcessError) else []
+    lines = [line.strip() for line in said if line.strip()]
+    return next((line for line in lines if line.startswith("Error")), lines[0] if lines else str(error))
 
 
 @cache
