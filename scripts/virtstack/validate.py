@@ -242,20 +242,16 @@ def check_str(spec, value, doc, path, name, seen) -> Iterator[Issue]:
         yield _issue(doc, path, f"'{name}' contains the control character {bad!r}; remove it", "bad-text")
     elif len(value) > MAX_STRING:
         yield _issue(doc, path, f"'{name}' is {len(value)} characters long; the limit is {MAX_STRING}", "too-long")
-    elif len(value.encode("utf-8")) > MAX_BYTES:
-        yield _issue(doc, path, f"'{name}' is {len(value.encode('utf-8'))} bytes long in UTF-8; the limit is {MAX_BYTES}",
-                     "too-long")
-    else:
-        yield from _long_words(value, doc, path, name)
+    elif (size := len(value.encode("utf-8"))) > MAX_BYTES:
+        yield _issue(doc, path, f"'{name}' is {size} bytes long in UTF-8; the limit is {MAX_BYTES}", "too-long")
+    elif word := _unwrappable_word(value):
+        yield _issue(doc, path, f"'{name}' has a word of {len(word)} characters, {word[:20]!r}…; the limit is "
+                     f"{MAX_WORD}, so that a diagram can wrap it: add spaces", "too-long")
 
 
-def _long_words(value: str, doc, path, name) -> Iterator[Issue]:
-    """Refuse a word no diagram could wrap: longer than MAX_WORD characters between spaces a line may break at."""
-    for word in words(value):
-        if len(word) > MAX_WORD and not _URL_LIKE.match(word):
-            yield _issue(doc, path, f"'{name}' has a word of {len(word)} characters, {word[:20]!r}…; the limit is "
-                         f"{MAX_WORD}, so that a diagram can wrap it: add spaces", "too-long")
-            return
+def _unwrappable_word(value: str) -> str | None:
+    """Return the first word no diagram could wrap: over MAX_WORD characters between spaces a line may break at."""
+    return next((word for word in words(value) if len(word) > MAX_WORD and not _URL_LIKE.match(word)), None)
 
 
 _URL_LIKE = re.compile(r"[(`<]*https?://", re.I)  # a link in Markdown text: pages wrap it, diagrams never draw it
